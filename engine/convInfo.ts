@@ -156,6 +156,19 @@ export function paddingPerSide(spec: PaddingSpec, kernel: number, dilation: numb
   return [p, p];
 }
 
+const GEOMETRY_CODES: readonly string[] = [
+  'non-positive-size',
+  'invalid-stride',
+  'invalid-dilation',
+  'negative-padding',
+  'negative-output-padding',
+];
+
+/** Sizes can be compared only once every size, stride and dilation is a proper number. */
+function geometryIsSane(problems: readonly EngineProblem[]): boolean {
+  return problems.every((p) => !GEOMETRY_CODES.includes(p.code));
+}
+
 function isPositiveInt(v: number): boolean {
   return Number.isInteger(v) && v >= 1;
 }
@@ -253,7 +266,7 @@ export function conv2dInfo(config: Conv2dConfig): Conv2dInfo {
   });
   const h = axes[0] as ConvAxisInfo;
   const w = axes[1] as ConvAxisInfo;
-  if (problems.length === 0 && (h.paddedSize < h.effectiveKernel || w.paddedSize < w.effectiveKernel)) {
+  if (geometryIsSane(problems) && (h.paddedSize < h.effectiveKernel || w.paddedSize < w.effectiveKernel)) {
     problems.push(
       problem('kernel-larger-than-padded-input', {
         paddedH: h.paddedSize,
@@ -327,7 +340,7 @@ export function convTranspose2dInfo(config: ConvTranspose2dConfig): ConvTranspos
   });
   const h = axes[0] as ConvTransposeAxisInfo;
   const w = axes[1] as ConvTransposeAxisInfo;
-  if (problems.length === 0 && (h.outSize < 1 || w.outSize < 1)) {
+  if (geometryIsSane(problems) && (h.outSize < 1 || w.outSize < 1)) {
     problems.push(
       problem('output-size-not-positive', {
         inH: h.inSize,
@@ -373,13 +386,14 @@ function setPair(p: Pair, axis: Axis, v: number): Pair {
 }
 
 function pairKnobs<C>(
+  config: C,
   param: string,
   get: (c: C) => Pair,
   set: (c: C, p: Pair) => C,
   min: number,
   max: number,
 ): Knob<C>[] {
-  return AXES.map((axis) => ({
+  const perAxis = AXES.map((axis) => ({
     param,
     axis,
     get: (c: C) => pick(get(c), axis),
@@ -387,6 +401,16 @@ function pairKnobs<C>(
     min,
     max,
   }));
+  // Both axes to one value: the usual square control, and the one change that
+  // can mend both axes at once.
+  const both: Knob<C> = {
+    param,
+    get: (c: C) => Math.max(...get(c)),
+    set: (c: C, v: number) => set(c, [v, v]),
+    min,
+    max,
+  };
+  return [both, ...perAxis];
 }
 
 const MAX_SEARCH = 32;
@@ -422,6 +446,7 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
   const knobs: Knob<Conv2dConfig>[] = [
     ...(Array.isArray(config.padding)
       ? pairKnobs<Conv2dConfig>(
+          config,
           'padding',
           (c) => c.padding as Pair,
           (c, padding) => ({ ...c, padding }),
@@ -430,6 +455,7 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
         )
       : []),
     ...pairKnobs<Conv2dConfig>(
+      config,
       'kernelSize',
       (c) => c.kernelSize,
       (c, kernelSize) => ({ ...c, kernelSize }),
@@ -437,6 +463,7 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
       64,
     ),
     ...pairKnobs<Conv2dConfig>(
+      config,
       'dilation',
       (c) => c.dilation,
       (c, dilation) => ({ ...c, dilation }),
@@ -444,6 +471,7 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
       64,
     ),
     ...pairKnobs<Conv2dConfig>(
+      config,
       'inputSize',
       (c) => c.inputSize,
       (c, inputSize) => ({ ...c, inputSize }),
@@ -451,6 +479,7 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
       256,
     ),
     ...pairKnobs<Conv2dConfig>(
+      config,
       'stride',
       (c) => c.stride,
       (c, stride) => ({ ...c, stride }),
@@ -484,6 +513,7 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
   const isValid = (c: ConvTranspose2dConfig): boolean => convTranspose2dInfo(c).valid;
   const knobs: Knob<ConvTranspose2dConfig>[] = [
     ...pairKnobs<ConvTranspose2dConfig>(
+      config,
       'padding',
       (c) => c.padding,
       (c, padding) => ({ ...c, padding }),
@@ -491,6 +521,7 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
+      config,
       'outputPadding',
       (c) => c.outputPadding,
       (c, outputPadding) => ({ ...c, outputPadding }),
@@ -498,6 +529,7 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
+      config,
       'stride',
       (c) => c.stride,
       (c, stride) => ({ ...c, stride }),
@@ -505,6 +537,7 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
+      config,
       'kernelSize',
       (c) => c.kernelSize,
       (c, kernelSize) => ({ ...c, kernelSize }),
@@ -512,6 +545,7 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
+      config,
       'dilation',
       (c) => c.dilation,
       (c, dilation) => ({ ...c, dilation }),
@@ -519,6 +553,7 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
+      config,
       'inputSize',
       (c) => c.inputSize,
       (c, inputSize) => ({ ...c, inputSize }),
@@ -542,4 +577,15 @@ export function assertValidConvTranspose2d(info: ConvTranspose2dInfo): void {
 /** Accepts a number or a pair, as PyTorch does. */
 export function toPair(v: number | Pair): Pair {
   return typeof v === 'number' ? [v, v] : v;
+}
+
+/** A configuration with one suggestion applied. */
+export function applySuggestion<C extends Conv2dConfig | ConvTranspose2dConfig>(config: C, s: Suggestion): C {
+  const current = (config as unknown as Record<string, unknown>)[s.param];
+  if (Array.isArray(current) && typeof s.to === 'number') {
+    const pair = current as unknown as Pair;
+    const next: Pair = s.axis ? setPair(pair, s.axis, s.to) : [s.to, s.to];
+    return { ...config, [s.param]: next };
+  }
+  return { ...config, [s.param]: s.to };
 }

@@ -55,7 +55,10 @@ export default tseslint.config(
             { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'engine/ may not import React.' },
             { group: ['zustand', 'zustand/*'], message: 'engine/ may not import the store.' },
             { group: ['d3-selection', 'd3-transition'], message: 'engine/ may not touch the DOM.' },
-            { group: ['**/app/**', '**/components/**', '../app', '../components'], message: 'engine/ may not import UI code.' },
+            {
+              group: ['**/app/**', '**/components/**', '../app', '../components'],
+              message: 'engine/ may not import UI code.',
+            },
           ],
         },
       ],

@@ -1,0 +1,63 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { Header } from '../components/Header';
+import { LandingPage } from '../components/LandingPage';
+import { Notices } from '../components/Notices';
+import { LessonRoute } from './LessonRoute';
+import { AVAILABLE_LESSONS } from './lessons';
+import { useAppStore } from './store/react';
+import { useHashRoute } from './useHashRoute';
+import { useMessages } from './useMessages';
+
+/** The app shell: header, notices, the current route. */
+export function App() {
+  const { route, unknownPath, query } = useHashRoute();
+  const t = useMessages();
+  const lang = useAppStore((s) => s.lang);
+  const theme = useAppStore((s) => s.theme);
+  const presentation = useAppStore((s) => s.presentation);
+  const embed = useAppStore((s) => s.embed);
+  const setPresentation = useAppStore((s) => s.setPresentation);
+  const pushNotice = useAppStore((s) => s.pushNotice);
+  const lastUnknown = useRef<string | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.presentation = presentation ? 'on' : 'off';
+    document.title = t.appName;
+  }, [lang, theme, presentation, t]);
+
+  useEffect(() => {
+    if (unknownPath && unknownPath !== lastUnknown.current) pushNotice({ kind: 'unknown-route', path: unknownPath });
+    lastUnknown.current = unknownPath;
+  }, [unknownPath, pushNotice]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'f' && e.key !== 'F') return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
+      setPresentation(!presentation);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presentation, setPresentation]);
+
+  const lesson = route.kind === 'lesson' && AVAILABLE_LESSONS.has(route.lesson) ? route.lesson : null;
+  return (
+    <div className={embed ? 'app app--embed' : 'app'}>
+      {embed ? null : <Header />}
+      <Notices />
+      <main id="main" tabIndex={-1}>
+        {lesson ? (
+          <Suspense fallback={<p className="loading">…</p>}>
+            <LessonRoute lesson={lesson} query={query} />
+          </Suspense>
+        ) : (
+          <LandingPage />
+        )}
+      </main>
+    </div>
+  );
+}

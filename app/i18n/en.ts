@@ -1,0 +1,111 @@
+import type { EngineErrorCode, ProblemDetails } from '../../engine';
+import type { LessonId } from '../lessons';
+
+type D = ProblemDetails;
+const axisName = (d: D) => (d.axis === 'w' ? 'width' : d.axis === 'h' ? 'height' : 'size');
+
+/**
+ * English strings. `zh.ts` must have exactly the same keys (its type is
+ * `Messages`), so a missing translation fails the type check and the build.
+ */
+export const en = {
+  langName: 'English',
+  appName: 'ConvLab',
+  tagline: 'Convolution arithmetic you can touch: every number computed in your browser and checked against PyTorch.',
+  skipToContent: 'Skip to content',
+  nav: {
+    home: 'Lessons',
+    language: 'Language',
+    theme: 'Theme',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+    present: 'Present',
+    exitPresent: 'Exit presentation',
+    presentHint: 'Presentation mode (F)',
+  },
+  home: {
+    title: 'Learn convolution by changing the numbers',
+    intro:
+      'Six short lessons, in order. Each one is a figure you can edit: change a cell or a setting and every number, highlight and formula follows. Links reopen exactly what you see.',
+    pathLabel: 'Learning path',
+    open: 'Open lesson',
+    comingSoon: 'Coming next',
+    step: (n: number) => `Step ${n}`,
+    unknownRoute: (path: string) => `There is no page at “${path}”. Here are the lessons instead.`,
+    checked: 'Every value is checked against PyTorch 1.13 (float64) by the test suite.',
+  },
+  lessons: {
+    conv: {
+      title: 'Convolution',
+      summary:
+        'A kernel slides over the input: multiply, add, add the bias. Channels, stride, padding, dilation, groups and the output-size formula.',
+    },
+    transposed: {
+      title: 'Transposed convolution',
+      summary:
+        'Every input cell stamps a copy of the kernel; overlaps add up. Padding crops, stride inserts zeros, and checkerboards appear.',
+    },
+    'receptive-field': {
+      title: 'Receptive field',
+      summary: 'How far back one output pixel can see, layer by layer through a stack of convolutions and pooling.',
+    },
+    matrix: {
+      title: 'Convolution as a matrix',
+      summary: 'The sliding window written as one sparse matrix C, and why Cᵀ restores the shape but not the values.',
+    },
+    tensors: {
+      title: 'Tensors and autograd',
+      summary:
+        'unsqueeze and squeeze, in-place versus new tensors, backward adding into .grad, and detach cutting the graph.',
+    },
+    autoencoder: {
+      title: 'A convolutional autoencoder',
+      summary:
+        'Compress a real image with strided convolutions and rebuild it with transposed ones, trained in your browser.',
+    },
+  } satisfies Record<LessonId, { title: string; summary: string }>,
+  notices: {
+    dismiss: 'Dismiss',
+    ignoredKeys: (keys: string) =>
+      `Some settings in the link could not be used and were reset to their defaults: ${keys}.`,
+  },
+  errors: {
+    figureFailed: 'This figure stopped working.',
+    figureFailedDetail: (what: string) => `What failed: ${what}`,
+    resetFigure: 'Reset this figure',
+  },
+  engine: {
+    'dimension-out-of-range': (d: D) =>
+      `Dimension ${d.dim} does not exist here: choose a dim between ${d.min} and ${d.max}.`,
+    'rank-mismatch': (d: D) => `The ${d.name} needs ${d.expected} dimensions but has ${d.actual}.`,
+    'non-positive-size': (d: D) =>
+      `The ${d.name}${d.axis ? ` (${axisName(d)})` : ''} must be at least 1, not ${d.value}.`,
+    'invalid-stride': (d: D) => `Stride must be a whole number of at least 1, not ${d.stride}.`,
+    'invalid-dilation': (d: D) => `Dilation must be a whole number of at least 1, not ${d.dilation}.`,
+    'negative-padding': (d: D) => `Padding cannot be negative (${d.padding}). Use 0 or more.`,
+    'invalid-groups': (d: D) => `Groups must be a whole number of at least 1, not ${d.groups}.`,
+    'in-channels-not-divisible-by-groups': (d: D) =>
+      `${d.inChannels} input channels cannot be split into ${d.groups} equal groups. Pick a number of groups that divides ${d.inChannels}.`,
+    'out-channels-not-divisible-by-groups': (d: D) =>
+      `${d.outChannels} output channels cannot be split into ${d.groups} equal groups. Pick a number of groups that divides ${d.outChannels}.`,
+    'weight-in-channels-mismatch': (d: D) =>
+      `The kernels expect ${d.weightInChannels} channels per group but the input has ${d.inChannels} channels in ${d.groups} groups.`,
+    'bias-size-mismatch': (d: D) => `There must be one bias per output channel (${d.outChannels}), not ${d.biasSize}.`,
+    'kernel-larger-than-padded-input': (d: D) =>
+      `The kernel (${d.kernelH}×${d.kernelW} with dilation) is larger than the padded input (${d.paddedH}×${d.paddedW}), so it has nowhere to sit. Make the input or padding larger, or the kernel or dilation smaller.`,
+    'same-padding-with-stride': (d: D) =>
+      `padding='same' only works with stride 1 (here ${d.strideH}×${d.strideW}). Set the stride to 1 or give the padding as numbers.`,
+    'reflect-padding-too-large': (d: D) =>
+      `Reflect padding of ${d.padding} needs an input ${axisName(d)} larger than ${d.padding} (it is ${d.inputSize}): a mirror cannot reflect more cells than there are.`,
+    'circular-padding-too-large': (d: D) =>
+      `Circular padding of ${d.padding} would wrap around an input ${axisName(d)} of ${d.inputSize} more than once. Use padding of at most ${d.inputSize}.`,
+    'negative-output-padding': (d: D) => `output_padding cannot be negative (${d.outputPadding}).`,
+    'output-padding-too-large': (d: D) =>
+      `output_padding (${d.outputPadding}) must be smaller than the stride (${d.stride}) or the dilation (${d.dilation}); otherwise it would add cells that no input could ever reach.`,
+    'output-size-not-positive': (d: D) =>
+      `Cropping ${d.paddingH}×${d.paddingW} from each side of the ${d.fullH}×${d.fullW} result leaves ${d.outH}×${d.outW}: nothing is left. Use less padding, or a larger input, kernel or stride.`,
+    'grad-output-shape-mismatch': (d: D) => `The gradient must have the output's shape ${d.expected}, not ${d.actual}.`,
+  } satisfies Record<EngineErrorCode, (d: D) => string>,
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,33 @@
+import type { Messages } from '../app/i18n';
+import type { Notice } from '../app/store/noticeSlice';
+import { useAppStore } from '../app/store/react';
+import { useMessages } from '../app/useMessages';
+
+function noticeText(t: Messages, n: Notice): string {
+  switch (n.kind) {
+    case 'unknown-route':
+      return t.home.unknownRoute(n.path);
+    case 'ignored-keys':
+      return t.notices.ignoredKeys(n.keys.join(', '));
+  }
+}
+
+/** Dismissible notices: what a link asked for that could not be honoured. */
+export function Notices() {
+  const t = useMessages();
+  const notices = useAppStore((s) => s.notices);
+  const dismiss = useAppStore((s) => s.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" role="status">
+      {notices.map((n) => (
+        <p key={n.id} className="notice">
+          <span>{noticeText(t, n)}</span>
+          <button type="button" onClick={() => dismiss(n.id)}>
+            {t.notices.dismiss}
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,4 +1,7 @@
+import { lazy } from 'react';
 import type { LessonId } from './lessons';
+
+const ConvLesson = lazy(() => import('../components/lessons/conv/ConvLesson'));
 
 /** Props every lesson receives: the raw query of its route, for its URL codec. */
 export interface LessonProps {
@@ -6,9 +9,10 @@ export interface LessonProps {
 }
 
 /** Renders a lesson by id; lessons are loaded lazily, on first visit. */
-export function LessonRoute({ lesson }: { lesson: LessonId } & LessonProps) {
+export function LessonRoute({ lesson, query }: { lesson: LessonId } & LessonProps) {
   switch (lesson) {
     case 'conv':
+      return <ConvLesson query={query} />;
     case 'transposed':
     case 'receptive-field':
     case 'matrix':

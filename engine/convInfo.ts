@@ -386,7 +386,6 @@ function setPair(p: Pair, axis: Axis, v: number): Pair {
 }
 
 function pairKnobs<C>(
-  config: C,
   param: string,
   get: (c: C) => Pair,
   set: (c: C, p: Pair) => C,
@@ -446,7 +445,6 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
   const knobs: Knob<Conv2dConfig>[] = [
     ...(Array.isArray(config.padding)
       ? pairKnobs<Conv2dConfig>(
-          config,
           'padding',
           (c) => c.padding as Pair,
           (c, padding) => ({ ...c, padding }),
@@ -455,7 +453,6 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
         )
       : []),
     ...pairKnobs<Conv2dConfig>(
-      config,
       'kernelSize',
       (c) => c.kernelSize,
       (c, kernelSize) => ({ ...c, kernelSize }),
@@ -463,7 +460,6 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
       64,
     ),
     ...pairKnobs<Conv2dConfig>(
-      config,
       'dilation',
       (c) => c.dilation,
       (c, dilation) => ({ ...c, dilation }),
@@ -471,7 +467,6 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
       64,
     ),
     ...pairKnobs<Conv2dConfig>(
-      config,
       'inputSize',
       (c) => c.inputSize,
       (c, inputSize) => ({ ...c, inputSize }),
@@ -479,7 +474,6 @@ export function suggestConv2dFixes(config: Conv2dConfig, limit = 6): Suggestion[
       256,
     ),
     ...pairKnobs<Conv2dConfig>(
-      config,
       'stride',
       (c) => c.stride,
       (c, stride) => ({ ...c, stride }),
@@ -513,7 +507,6 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
   const isValid = (c: ConvTranspose2dConfig): boolean => convTranspose2dInfo(c).valid;
   const knobs: Knob<ConvTranspose2dConfig>[] = [
     ...pairKnobs<ConvTranspose2dConfig>(
-      config,
       'padding',
       (c) => c.padding,
       (c, padding) => ({ ...c, padding }),
@@ -521,7 +514,6 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
-      config,
       'outputPadding',
       (c) => c.outputPadding,
       (c, outputPadding) => ({ ...c, outputPadding }),
@@ -529,7 +521,6 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
-      config,
       'stride',
       (c) => c.stride,
       (c, stride) => ({ ...c, stride }),
@@ -537,7 +528,6 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
-      config,
       'kernelSize',
       (c) => c.kernelSize,
       (c, kernelSize) => ({ ...c, kernelSize }),
@@ -545,7 +535,6 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
-      config,
       'dilation',
       (c) => c.dilation,
       (c, dilation) => ({ ...c, dilation }),
@@ -553,7 +542,6 @@ export function suggestConvTranspose2dFixes(config: ConvTranspose2dConfig, limit
       64,
     ),
     ...pairKnobs<ConvTranspose2dConfig>(
-      config,
       'inputSize',
       (c) => c.inputSize,
       (c, inputSize) => ({ ...c, inputSize }),

@@ -1,9 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../i18n';
+import { createConvSlice, type ConvSlice } from './convSlice';
+import { createFocusSlice, type FocusSlice } from './focusSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
+import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createSettingsSlice, type SettingsSlice, type Theme } from './settingsSlice';
 
-export type AppState = SettingsSlice & NoticeSlice;
+export type AppState = SettingsSlice & NoticeSlice & PlaybackSlice & FocusSlice & ConvSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface StoreOptions {
@@ -16,5 +19,8 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createSettingsSlice({ lang: options.lang ?? 'en', theme: options.theme ?? 'light' })(...a),
     ...createNoticeSlice(...a),
+    ...createPlaybackSlice(...a),
+    ...createFocusSlice(...a),
+    ...createConvSlice(...a),
   }));
 }

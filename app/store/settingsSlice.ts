@@ -15,6 +15,14 @@ export interface SettingsSlice {
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
   setPresentation: (on: boolean) => void;
+  /** Applies what a link says about language, theme, presentation and embedding. */
+  applyShared: (shared: {
+    lang: Lang | null;
+    theme: Theme | null;
+    present: boolean;
+    embed: boolean;
+    hide: readonly string[];
+  }) => void;
 }
 
 export function createSettingsSlice(initial: {
@@ -30,5 +38,13 @@ export function createSettingsSlice(initial: {
     setLang: (lang) => set({ lang }),
     setTheme: (theme) => set({ theme }),
     setPresentation: (presentation) => set({ presentation }),
+    applyShared: (shared) =>
+      set((s) => ({
+        lang: shared.lang ?? s.lang,
+        theme: shared.theme ?? s.theme,
+        presentation: shared.present,
+        embed: shared.embed,
+        hidden: shared.hide,
+      })),
   });
 }

@@ -70,7 +70,10 @@ describe('transposed convolution, three ways', () => {
         const sums = new Float64Array(N * C * OH * OW);
         for (const step of r.steps) {
           for (const s of step.stamps) {
-            if (s.oy !== null && s.ox !== null) sums[((s.n * C + s.co) * OH + s.oy) * OW + s.ox] += s.contribution;
+            if (s.oy !== null && s.ox !== null) {
+              const at = ((s.n * C + s.co) * OH + s.oy) * OW + s.ox;
+              sums[at] = (sums[at] ?? 0) + s.contribution;
+            }
           }
         }
         const withBias = sums.map((v, i) => v + (r.bias[Math.floor(i / (OH * OW)) % C] ?? 0));

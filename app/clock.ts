@@ -1,0 +1,65 @@
+/**
+ * The one owner of requestAnimationFrame. A clock calls `onFrame(dtMs)` once a
+ * frame while running; tests make a manual clock and call `advance` by hand.
+ */
+export interface Clock {
+  start: (onFrame: (dtMs: number) => void) => void;
+  stop: () => void;
+  readonly running: boolean;
+}
+
+export function createFrameClock(
+  raf: (cb: (t: number) => void) => number = (cb) => requestAnimationFrame(cb),
+  caf: (id: number) => void = (id) => cancelAnimationFrame(id),
+): Clock {
+  let id: number | null = null;
+  let last: number | null = null;
+  let handler: ((dt: number) => void) | null = null;
+  const frame = (t: number) => {
+    const dt = last === null ? 0 : Math.min(250, t - last);
+    last = t;
+    handler?.(dt);
+    if (handler) id = raf(frame);
+  };
+  return {
+    start(onFrame) {
+      handler = onFrame;
+      if (id === null) {
+        last = null;
+        id = raf(frame);
+      }
+    },
+    stop() {
+      handler = null;
+      if (id !== null) caf(id);
+      id = null;
+      last = null;
+    },
+    get running() {
+      return id !== null;
+    },
+  };
+}
+
+/** A clock driven by hand: `advance(ms)` delivers one frame. */
+export interface ManualClock extends Clock {
+  advance: (dtMs: number) => void;
+}
+
+export function createManualClock(): ManualClock {
+  let handler: ((dt: number) => void) | null = null;
+  return {
+    start(onFrame) {
+      handler = onFrame;
+    },
+    stop() {
+      handler = null;
+    },
+    get running() {
+      return handler !== null;
+    },
+    advance(dtMs) {
+      handler?.(dtMs);
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import {
+  conv2dInfo,
+  type Conv2dConfig,
+  type Conv2dInfo,
+  type PaddingMode,
+  type Pair,
+  type Suggestion,
+} from '../../engine';
+import { seededInts } from '../random';
+
+/** How padding is given: numbers per axis, or PyTorch's 'same' / 'valid'. */
+export type PadKind = 'explicit' | 'same' | 'valid';
+
+/** Every setting of the convolution figure (what the controls edit). */
+export interface ConvParams {
+  readonly batch: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly inH: number;
+  readonly inW: number;
+  readonly kH: number;
+  readonly kW: number;
+  readonly strideH: number;
+  readonly strideW: number;
+  readonly padKind: PadKind;
+  readonly padH: number;
+  readonly padW: number;
+  readonly paddingMode: PaddingMode;
+  readonly dilH: number;
+  readonly dilW: number;
+  readonly groups: number;
+  readonly bias: boolean;
+}
+
+/** The figure's whole state: settings and the matrices the student edits. */
+export interface ConvFigureState {
+  readonly params: ConvParams;
+  /** Input values, N·C·H·W row-major. */
+  readonly input: readonly number[];
+  /** Kernel values, C_out·(C_in/g)·kH·kW row-major. */
+  readonly weight: readonly number[];
+  /** One bias per output channel. */
+  readonly biasValues: readonly number[];
+  readonly seed: number;
+}
+
+/** Inclusive bounds of each numeric setting: lesson sizes, small enough to read. */
+export const LIMITS = {
+  batch: [1, 2],
+  inChannels: [1, 4],
+  outChannels: [1, 4],
+  inH: [1, 16],
+  inW: [1, 16],
+  kH: [1, 7],
+  kW: [1, 7],
+  strideH: [1, 4],
+  strideW: [1, 4],
+  padH: [0, 6],
+  padW: [0, 6],
+  dilH: [1, 4],
+  dilW: [1, 4],
+  groups: [1, 4],
+} as const satisfies Partial<Record<keyof ConvParams, readonly [number, number]>>;
+
+export type NumericParam = keyof typeof LIMITS;
+
+export const VALUE_LIMIT = 1e6;
+
+export const DEFAULT_PARAMS: ConvParams = {
+  batch: 1,
+  inChannels: 1,
+  outChannels: 1,
+  inH: 5,
+  inW: 5,
+  kH: 3,
+  kW: 3,
+  strideH: 1,
+  strideW: 1,
+  padKind: 'explicit',
+  padH: 0,
+  padW: 0,
+  paddingMode: 'zeros',
+  dilH: 1,
+  dilW: 1,
+  groups: 1,
+  bias: true,
+};
+
+export const DEFAULT_SEED = 7;
+
+export function inputShape(p: ConvParams): [number, number, number, number] {
+  return [p.batch, p.inChannels, p.inH, p.inW];
+}
+
+/** Weight shape [C_out, C_in/groups, kH, kW]; C_in/groups is floored for refused settings. */
+export function weightShape(p: ConvParams): [number, number, number, number] {
+  return [p.outChannels, Math.max(1, Math.floor(p.inChannels / Math.max(1, p.groups))), p.kH, p.kW];
+}
+
+const count = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+/** Matrices generated from a seed: small integers so the arithmetic reads easily. */
+export function seededValues(p: ConvParams, seed: number): Pick<ConvFigureState, 'input' | 'weight' | 'biasValues'> {
+  return {
+    input: seededInts(seed, 1, count(inputShape(p)), 0, 4),
+    weight: seededInts(seed, 2, count(weightShape(p)), -1, 2),
+    biasValues: seededInts(seed, 3, p.outChannels, -2, 2),
+  };
+}
+
+export function figureFromSeed(params: ConvParams, seed: number): ConvFigureState {
+  return { params, seed, ...seededValues(params, seed) };
+}
+
+export const DEFAULT_FIGURE: ConvFigureState = figureFromSeed(DEFAULT_PARAMS, DEFAULT_SEED);
+
+/** The engine's configuration for these settings. */
+export function toConfig(p: ConvParams): Conv2dConfig {
+  const padding = p.padKind === 'explicit' ? ([p.padH, p.padW] as Pair) : p.padKind;
+  return {
+    batch: p.batch,
+    inChannels: p.inChannels,
+    outChannels: p.outChannels,
+    inputSize: [p.inH, p.inW],
+    kernelSize: [p.kH, p.kW],
+    stride: [p.strideH, p.strideW],
+    padding,
+    dilation: [p.dilH, p.dilW],
+    groups: p.groups,
+    paddingMode: p.paddingMode,
+    bias: p.bias,
+  };
+}
+
+export function infoOf(p: ConvParams): Conv2dInfo {
+  return conv2dInfo(toConfig(p));
+}
+
+/**
+ * Copies the overlapping block of an N-d row-major array into a new shape;
+ * cells that did not exist before take `fill(i)`.
+ */
+export function reshapeKeeping(
+  values: readonly number[],
+  from: readonly number[],
+  to: readonly number[],
+  fill: (i: number) => number,
+): number[] {
+  const out = Array.from({ length: count(to) }, (_, i) => fill(i));
+  const idx = new Array<number>(to.length).fill(0);
+  for (let i = 0; i < out.length; i++) {
+    let rem = i;
+    for (let d = to.length - 1; d >= 0; d--) {
+      const size = to[d] ?? 1;
+      idx[d] = rem % size;
+      rem = Math.floor(rem / size);
+    }
+    let src = 0;
+    let inside = true;
+    for (let d = 0; d < from.length; d++) {
+      const size = from[d] ?? 1;
+      const k = idx[d] ?? 0;
+      if (k >= size) inside = false;
+      src = src * size + k;
+    }
+    if (inside) out[i] = values[src] ?? out[i] ?? 0;
+  }
+  return out;
+}
+
+/** New settings, keeping every matrix value that still has a place. */
+export function withParams(state: ConvFigureState, params: ConvParams): ConvFigureState {
+  const fresh = seededValues(params, state.seed);
+  return {
+    params,
+    seed: state.seed,
+    input: reshapeKeeping(state.input, inputShape(state.params), inputShape(params), (i) => fresh.input[i] ?? 0),
+    weight: reshapeKeeping(state.weight, weightShape(state.params), weightShape(params), (i) => fresh.weight[i] ?? 0),
+    biasValues: reshapeKeeping(
+      state.biasValues,
+      [state.params.outChannels],
+      [params.outChannels],
+      (i) => fresh.biasValues[i] ?? 0,
+    ),
+  };
+}
+
+/** Applies one of the engine's suggested fixes to the settings. */
+export function applyFix(p: ConvParams, s: Suggestion): ConvParams {
+  const both = (h: keyof ConvParams, w: keyof ConvParams, to: number) =>
+    s.axis === 'h' ? { [h]: to } : s.axis === 'w' ? { [w]: to } : { [h]: to, [w]: to };
+  if (typeof s.to === 'string') {
+    if (s.param === 'paddingMode') return { ...p, paddingMode: s.to as PaddingMode };
+    if (s.param === 'padding') return { ...p, padKind: s.to === 'same' || s.to === 'valid' ? s.to : 'explicit' };
+    return p;
+  }
+  switch (s.param) {
+    case 'padding':
+      return { ...p, padKind: 'explicit', ...both('padH', 'padW', s.to) };
+    case 'kernelSize':
+      return { ...p, ...both('kH', 'kW', s.to) };
+    case 'dilation':
+      return { ...p, ...both('dilH', 'dilW', s.to) };
+    case 'inputSize':
+      return { ...p, ...both('inH', 'inW', s.to) };
+    case 'stride':
+      return { ...p, ...both('strideH', 'strideW', s.to) };
+    case 'groups':
+      return { ...p, groups: s.to };
+    case 'inChannels':
+      return { ...p, inChannels: s.to };
+    case 'outChannels':
+      return { ...p, outChannels: s.to };
+    default:
+      return p;
+  }
+}
+
+/** True when a fix stays within the figure's limits. */
+export function fixWithinLimits(p: ConvParams): boolean {
+  return (Object.keys(LIMITS) as NumericParam[]).every((k) => p[k] >= LIMITS[k][0] && p[k] <= LIMITS[k][1]);
+}

@@ -1,0 +1,193 @@
+/**
+ * Everything the convolution views draw, derived from the figure state by the
+ * engine. Memoized on the figure object: the store never holds derived data.
+ */
+import {
+  conv2dTrace,
+  convOutputSizeFormula,
+  EngineError,
+  paramCountFormula,
+  suggestConv2dFixes,
+  tensor,
+  type Conv2dInfo,
+  type Conv2dResult,
+  type OutputSizeFormula,
+  type ParamCountFormula,
+  type Suggestion,
+} from '../../engine';
+import { fixWithinLimits, applyFix, inputShape, infoOf, weightShape, type ConvFigureState } from './convState';
+
+export interface ConvView {
+  readonly info: Conv2dInfo;
+  /** Null when the engine refuses the configuration. */
+  readonly result: Conv2dResult | null;
+  readonly refusal: EngineError | null;
+  /** Nearest valid settings (one parameter changed), within the figure's limits. */
+  readonly fixes: readonly Suggestion[];
+  readonly formulas: {
+    readonly h: OutputSizeFormula;
+    readonly w: OutputSizeFormula;
+    readonly params: ParamCountFormula;
+  };
+  /** Playback steps: one per output cell. */
+  readonly total: number;
+}
+
+const cache = new WeakMap<ConvFigureState, ConvView>();
+
+export function convView(figure: ConvFigureState): ConvView {
+  const hit = cache.get(figure);
+  if (hit) return hit;
+  const view = computeView(figure);
+  cache.set(figure, view);
+  return view;
+}
+
+function computeView(figure: ConvFigureState): ConvView {
+  const p = figure.params;
+  const info = infoOf(p);
+  const formulas = {
+    h: convOutputSizeFormula(info.h),
+    w: convOutputSizeFormula(info.w),
+    params: paramCountFormula({
+      inChannels: p.inChannels,
+      outChannels: p.outChannels,
+      groups: p.groups,
+      kernelSize: [p.kH, p.kW],
+      bias: p.bias,
+    }),
+  };
+  if (!info.valid) {
+    const fixes = suggestConv2dFixes(info.config, 12).filter((s) => fixWithinLimits(applyFix(p, s)));
+    return { info, result: null, refusal: new EngineError(info.problems, fixes), fixes, formulas, total: 1 };
+  }
+  try {
+    const result = conv2dTrace(
+      tensor(inputShape(p), figure.input),
+      tensor(weightShape(p), figure.weight),
+      p.bias ? tensor([p.outChannels], figure.biasValues) : null,
+      {
+        stride: [p.strideH, p.strideW],
+        padding: info.config.padding,
+        dilation: [p.dilH, p.dilW],
+        groups: p.groups,
+        paddingMode: p.paddingMode,
+      },
+    );
+    return { info, result, refusal: null, fixes: [], formulas, total: Math.max(1, result.cells.length) };
+  } catch (e) {
+    if (e instanceof EngineError) return { info, result: null, refusal: e, fixes: [], formulas, total: 1 };
+    throw e;
+  }
+}
+
+/** Highlight sets for a focus: which cells of each matrix take part. */
+export interface Relations {
+  /** Padded-input cells, keyed `${n},${c},${py},${px}`. */
+  readonly padded: ReadonlySet<string>;
+  /** Kernel cells, flat weight indices. */
+  readonly weight: ReadonlySet<number>;
+  /** Output cells, flat output indices. */
+  readonly output: ReadonlySet<number>;
+  readonly bias: ReadonlySet<number>;
+  /** For an input focus: the kernel weight each fed output used, by output index. */
+  readonly weightFor: ReadonlyMap<number, number[]>;
+}
+
+export const NO_RELATIONS: Relations = {
+  padded: new Set(),
+  weight: new Set(),
+  output: new Set(),
+  bias: new Set(),
+  weightFor: new Map(),
+};
+
+export type ConvFocus =
+  | { readonly kind: 'output'; readonly index: number }
+  | { readonly kind: 'padded'; readonly n: number; readonly c: number; readonly py: number; readonly px: number }
+  | { readonly kind: 'weight'; readonly index: number }
+  | { readonly kind: 'bias'; readonly index: number };
+
+export function paddedKey(n: number, c: number, py: number, px: number): string {
+  return `${n},${c},${py},${px}`;
+}
+
+/** Weight index of a tap of an output cell. */
+export function weightIndex(info: Conv2dInfo, co: number, c: number, ky: number, kx: number): number {
+  const ci = c % info.inPerGroup;
+  return ((co * info.inPerGroup + ci) * info.h.kernel + ky) * info.w.kernel + kx;
+}
+
+/**
+ * Where a focused cell comes from and where it goes, read off the trace:
+ * an output cell's taps; every output an input cell feeds (and through which
+ * weight); every input a kernel weight multiplies (weight sharing).
+ */
+export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
+  const { info, cells } = result;
+  const padded = new Set<string>();
+  const weight = new Set<number>();
+  const output = new Set<number>();
+  const bias = new Set<number>();
+  const weightFor = new Map<number, number[]>();
+  switch (focus.kind) {
+    case 'output': {
+      const cell = cells[focus.index];
+      if (!cell) break;
+      output.add(focus.index);
+      for (const t of cell.taps) {
+        padded.add(paddedKey(cell.n, t.c, t.py, t.px));
+        weight.add(weightIndex(info, cell.co, t.c, t.ky, t.kx));
+      }
+      if (info.config.bias) bias.add(cell.co);
+      break;
+    }
+    case 'padded': {
+      const { h, w } = info;
+      const inside =
+        focus.py >= h.padBefore &&
+        focus.py < h.padBefore + h.inSize &&
+        focus.px >= w.padBefore &&
+        focus.px < w.padBefore + w.inSize;
+      const sy = focus.py - h.padBefore;
+      const sx = focus.px - w.padBefore;
+      padded.add(paddedKey(focus.n, focus.c, focus.py, focus.px));
+      cells.forEach((cell, i) => {
+        if (cell.n !== focus.n) return;
+        for (const t of cell.taps) {
+          if (t.c !== focus.c) continue;
+          // A real input cell feeds through itself and through every padding copy of it.
+          const hits = inside
+            ? t.source !== null && t.source[0] === sy && t.source[1] === sx
+            : t.py === focus.py && t.px === focus.px;
+          if (!hits) continue;
+          output.add(i);
+          const wi = weightIndex(info, cell.co, t.c, t.ky, t.kx);
+          weight.add(wi);
+          weightFor.set(i, [...(weightFor.get(i) ?? []), wi]);
+          if (t.padding) padded.add(paddedKey(cell.n, t.c, t.py, t.px));
+        }
+      });
+      break;
+    }
+    case 'weight': {
+      weight.add(focus.index);
+      cells.forEach((cell, i) => {
+        for (const t of cell.taps) {
+          if (weightIndex(info, cell.co, t.c, t.ky, t.kx) !== focus.index) continue;
+          padded.add(paddedKey(cell.n, t.c, t.py, t.px));
+          output.add(i);
+        }
+      });
+      break;
+    }
+    case 'bias': {
+      bias.add(focus.index);
+      cells.forEach((cell, i) => {
+        if (cell.co === focus.index) output.add(i);
+      });
+      break;
+    }
+  }
+  return { padded, weight, output, bias, weightFor };
+}

@@ -1,0 +1,168 @@
+/**
+ * Pieces of the URL-state codecs: every lesson's whole state lives in the hash
+ * query. Decoding never throws: a value that does not parse, is out of range or
+ * too long falls back to its default, and its key is reported so the app can
+ * say what it ignored.
+ */
+import { isLang, type Lang } from './i18n';
+import type { Theme } from './store/settingsSlice';
+
+export const URL_VERSION = 1;
+/** Longest query the codecs will read at all. */
+export const MAX_QUERY_LENGTH = 24_000;
+/** Longest single value (a matrix of 16×16×4×2 short numbers fits). */
+export const MAX_VALUE_LENGTH = 16_000;
+/** Most numbers a list may hold. */
+export const MAX_LIST_LENGTH = 2048;
+
+export interface RawQuery {
+  readonly values: ReadonlyMap<string, string>;
+  /** Keys dropped while reading (too long, malformed, repeated). */
+  readonly dropped: readonly string[];
+}
+
+/** Splits a query into key → value, refusing oversized input piece by piece. */
+export function readQuery(query: string): RawQuery {
+  const values = new Map<string, string>();
+  const dropped: string[] = [];
+  if (query.length > MAX_QUERY_LENGTH) return { values, dropped: ['(link too long)'] };
+  for (const part of query.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq >= 0 ? part.slice(0, eq) : part;
+    const rawValue = eq >= 0 ? part.slice(eq + 1) : '';
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    } catch {
+      dropped.push(safeKey(rawKey));
+      continue;
+    }
+    if (key.length > 24 || value.length > MAX_VALUE_LENGTH || values.has(key)) {
+      dropped.push(safeKey(key));
+      continue;
+    }
+    values.set(key, value);
+  }
+  return { values, dropped };
+}
+
+/** A key as it may be shown in a notice: short, printable, nothing else. */
+export function safeKey(key: string): string {
+  const clean = key.replace(/[^\w.-]/g, '?').slice(0, 24);
+  return clean || '?';
+}
+
+/** A whole number in [min, max], or null. */
+export function parseIntIn(raw: string, min: number, max: number): number | null {
+  if (!/^-?\d{1,6}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : null;
+}
+
+/** `3` or `3x2` (height × width), each in [min, max]. */
+export function parsePairIn(raw: string, min: number, max: number): [number, number] | null {
+  const parts = raw.split('x');
+  if (parts.length === 1) {
+    const n = parseIntIn(raw, min, max);
+    return n === null ? null : [n, n];
+  }
+  if (parts.length !== 2) return null;
+  const h = parseIntIn(parts[0] ?? '', min, max);
+  const w = parseIntIn(parts[1] ?? '', min, max);
+  return h === null || w === null ? null : [h, w];
+}
+
+export function formatPair(h: number, w: number): string {
+  return h === w ? String(h) : `${h}x${w}`;
+}
+
+/** A finite decimal number with |v| ≤ limit, or null. */
+export function parseNumber(raw: string, limit: number): number | null {
+  if (raw.length === 0 || raw.length > 24 || !/^-?(\d+\.?\d*|\.\d+)(e-?\d{1,3})?$/i.test(raw)) return null;
+  const v = Number(raw);
+  return Number.isFinite(v) && Math.abs(v) <= limit ? v : null;
+}
+
+/** Comma-separated numbers of exactly `length` entries, or null. */
+export function parseNumberList(raw: string, length: number, limit: number): number[] | null {
+  if (length > MAX_LIST_LENGTH) return null;
+  const parts = raw.split(',');
+  if (parts.length !== length) return null;
+  const out: number[] = [];
+  for (const p of parts) {
+    const v = parseNumber(p, limit);
+    if (v === null) return null;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Shortest faithful text of a number (at most 6 significant digits kept by editing). */
+export function formatNumber(v: number): string {
+  if (Object.is(v, -0)) return '0';
+  return String(Number(v.toPrecision(12)));
+}
+
+export function formatNumberList(values: readonly number[]): string {
+  return values.map(formatNumber).join(',');
+}
+
+/** Settings every lesson shares: language, theme, presentation and embedding. */
+export interface SharedLinkState {
+  readonly lang: Lang | null;
+  readonly theme: Theme | null;
+  readonly present: boolean;
+  readonly embed: boolean;
+  readonly hide: readonly string[];
+}
+
+export const SHARED_KEYS = ['v', 'lang', 'theme', 'present', 'embed', 'hide'] as const;
+
+export function decodeShared(q: RawQuery, ignored: string[]): SharedLinkState {
+  const get = (k: string) => q.values.get(k);
+  const v = get('v');
+  if (v !== undefined && parseIntIn(v, 1, URL_VERSION) === null) ignored.push('v');
+  const lang = get('lang');
+  const theme = get('theme');
+  const flag = (k: string): boolean => {
+    const raw = get(k);
+    if (raw === undefined) return false;
+    if (raw === '1' || raw === '0') return raw === '1';
+    ignored.push(k);
+    return false;
+  };
+  let hide: string[] = [];
+  const rawHide = get('hide');
+  if (rawHide !== undefined) {
+    const items = rawHide.split(',').filter(Boolean);
+    if (items.length <= 32 && items.every((s) => /^[a-z][a-z-]{0,23}$/.test(s))) hide = items;
+    else ignored.push('hide');
+  }
+  if (lang !== undefined && !isLang(lang)) ignored.push('lang');
+  if (theme !== undefined && theme !== 'light' && theme !== 'dark') ignored.push('theme');
+  return {
+    lang: lang !== undefined && isLang(lang) ? lang : null,
+    theme: theme === 'light' || theme === 'dark' ? theme : null,
+    present: flag('present'),
+    embed: flag('embed'),
+    hide,
+  };
+}
+
+export function encodeShared(s: SharedLinkState): [string, string][] {
+  const out: [string, string][] = [['v', String(URL_VERSION)]];
+  if (s.lang) out.push(['lang', s.lang]);
+  if (s.theme) out.push(['theme', s.theme]);
+  if (s.present) out.push(['present', '1']);
+  if (s.embed) out.push(['embed', '1']);
+  if (s.hide.length) out.push(['hide', s.hide.join(',')]);
+  return out;
+}
+
+/** Joins key/value pairs; commas and x stay readable. */
+export function writeQuery(pairs: readonly (readonly [string, string])[]): string {
+  return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&');
+}

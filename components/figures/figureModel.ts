@@ -1,0 +1,66 @@
+/**
+ * A figure as plain data: labelled matrices of cells with their values and
+ * states, laid out on a grid of cell units. The interactive view, the PNG/SVG
+ * export and the GIF recorder all draw from this one model, so they cannot
+ * disagree.
+ */
+
+/** What a cell means right now. Tests and styles key on these, never on colours. */
+export type CellState =
+  | 'idle'
+  | 'active'
+  | 'contributing'
+  | 'target'
+  | 'padding'
+  | 'padding-contributing'
+  | 'unvisited'
+  | 'pending'
+  | 'cropped'
+  | 'gap';
+
+export interface FigureCell {
+  /** Text shown in the cell ('' for a blank cell). */
+  readonly text: string;
+  readonly state: CellState;
+  /** Background fill as a CSS colour (from a colour-blind-safe scale), or null. */
+  readonly fill: string | null;
+}
+
+export interface FigureMatrix {
+  readonly id: string;
+  /** Caption above the matrix, in the reader's language. */
+  readonly label: string;
+  readonly rows: number;
+  readonly cols: number;
+  /** Top-left corner in cell units. */
+  readonly x: number;
+  readonly y: number;
+  /** rows·cols cells, row-major. */
+  readonly cells: readonly FigureCell[];
+}
+
+export interface FigureModel {
+  readonly title: string;
+  /** One line of arithmetic under the figure, e.g. "1×0 + 2×1 + … + b = 7". */
+  readonly caption: string;
+  /** Size in cell units. */
+  readonly width: number;
+  readonly height: number;
+  readonly matrices: readonly FigureMatrix[];
+}
+
+/** Legend colours for exports (kept in step with app/styles.css). */
+export const STATE_STYLE: Readonly<
+  Record<CellState, { stroke: string; dash: string | null; hatch: boolean; width: number }>
+> = {
+  idle: { stroke: '#b8bcc6', dash: null, hatch: false, width: 1 },
+  active: { stroke: '#0072b2', dash: null, hatch: false, width: 3 },
+  contributing: { stroke: '#e69f00', dash: '4 2', hatch: false, width: 3 },
+  target: { stroke: '#009e73', dash: null, hatch: false, width: 3 },
+  padding: { stroke: '#b8bcc6', dash: '2 2', hatch: true, width: 1 },
+  'padding-contributing': { stroke: '#e69f00', dash: '4 2', hatch: true, width: 3 },
+  unvisited: { stroke: '#d55e00', dash: '1 2', hatch: true, width: 1.5 },
+  pending: { stroke: '#d8dbe2', dash: '2 3', hatch: false, width: 1 },
+  cropped: { stroke: '#9aa0ab', dash: '2 2', hatch: true, width: 1 },
+  gap: { stroke: '#d8dbe2', dash: '1 3', hatch: false, width: 1 },
+};

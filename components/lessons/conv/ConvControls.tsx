@@ -1,0 +1,196 @@
+import { useMemo } from 'react';
+import { PADDING_MODES, type PaddingMode } from '../../../engine';
+import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from '../../../app/conv/convState';
+import { useAppStore } from '../../../app/store/react';
+import { useMessages } from '../../../app/useMessages';
+
+/**
+ * The values of one setting that the engine accepts with every other setting
+ * as it is: the "valid here" range shown beside each control.
+ */
+export function validRange(p: ConvParams, key: NumericParam): [number, number] | null {
+  const [min, max] = LIMITS[key];
+  let lo: number | null = null;
+  let hi: number | null = null;
+  for (let v = min; v <= max; v++) {
+    if (infoOf({ ...p, [key]: v }).valid) {
+      lo ??= v;
+      hi = v;
+    }
+  }
+  return lo === null || hi === null ? null : [lo, hi];
+}
+
+function NumberField({
+  id,
+  label,
+  param,
+  params,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  param: NumericParam;
+  params: ConvParams;
+  onChange: (v: number) => void;
+}) {
+  const t = useMessages();
+  const [min, max] = LIMITS[param];
+  const range = useMemo(() => validRange(params, param), [params, param]);
+  const value = params[param];
+  const outside = range !== null && (value < range[0] || value > range[1]);
+  return (
+    <span className="number-field">
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        aria-label={label}
+        aria-invalid={outside || range === null}
+        aria-describedby={`${id}-range`}
+        onChange={(e) => {
+          const v = Math.round(Number(e.target.value));
+          if (Number.isFinite(v) && e.target.value !== '') onChange(Math.max(min, Math.min(max, v)));
+        }}
+      />
+      <span id={`${id}-range`} className={outside || range === null ? 'range-hint range-hint--bad' : 'range-hint'}>
+        {range ? t.conv.controls.validRange(range[0], range[1]) : t.conv.controls.noneValid}
+      </span>
+    </span>
+  );
+}
+
+/** Every parameter of the engine's conv2d, with limits read from its validity check. */
+export function ConvControls() {
+  const t = useMessages();
+  const c = t.conv.controls;
+  const params = useAppStore((s) => s.conv.figure.params);
+  const seed = useAppStore((s) => s.conv.figure.seed);
+  const canUndo = useAppStore((s) => s.conv.past.length > 0);
+  const canRedo = useAppStore((s) => s.conv.future.length > 0);
+  const hidden = useAppStore((s) => s.hidden);
+  const setParams = useAppStore((s) => s.convSetParams);
+  const randomize = useAppStore((s) => s.convRandomize);
+  const undo = useAppStore((s) => s.convUndo);
+  const redo = useAppStore((s) => s.convRedo);
+  const show = (id: string) => !hidden.includes(id);
+  const set = (key: keyof ConvParams) => (v: number) => setParams({ [key]: v });
+  const pair = (id: string, label: string, h: NumericParam, w: NumericParam) =>
+    show(id) ? (
+      <div className="control" data-control={id}>
+        <span className="control-label">{label}</span>
+        <span className="control-pair">
+          <NumberField id={`conv-${h}`} label={`${label}: ${c.height}`} param={h} params={params} onChange={set(h)} />
+          <span aria-hidden="true">×</span>
+          <NumberField id={`conv-${w}`} label={`${label}: ${c.width}`} param={w} params={params} onChange={set(w)} />
+        </span>
+      </div>
+    ) : null;
+  const single = (id: string, label: string, key: NumericParam) =>
+    show(id) ? (
+      <div className="control" data-control={id}>
+        <label className="control-label" htmlFor={`conv-${key}`}>
+          {label}
+        </label>
+        <NumberField id={`conv-${key}`} label={label} param={key} params={params} onChange={set(key)} />
+      </div>
+    ) : null;
+  return (
+    <section className="controls" aria-label={c.label}>
+      <h2 className="panel-title">{c.label}</h2>
+      <div className="controls-grid">
+        {single('batch', c.batch, 'batch')}
+        {single('in-channels', c.inChannels, 'inChannels')}
+        {single('out-channels', c.outChannels, 'outChannels')}
+        {pair('input-size', c.inputSize, 'inH', 'inW')}
+        {pair('kernel-size', c.kernelSize, 'kH', 'kW')}
+        {pair('stride', c.stride, 'strideH', 'strideW')}
+        {show('padding') ? (
+          <div className="control" data-control="padding">
+            <span className="control-label">{c.padding}</span>
+            <span className="control-pair">
+              <select
+                aria-label={c.padKind}
+                value={params.padKind}
+                onChange={(e) => setParams({ padKind: e.target.value as PadKind })}
+              >
+                {(['explicit', 'same', 'valid'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {c.padKinds[k]}
+                  </option>
+                ))}
+              </select>
+              {params.padKind === 'explicit' ? (
+                <>
+                  <NumberField
+                    id="conv-padH"
+                    label={`${c.padding}: ${c.height}`}
+                    param="padH"
+                    params={params}
+                    onChange={set('padH')}
+                  />
+                  <span aria-hidden="true">×</span>
+                  <NumberField
+                    id="conv-padW"
+                    label={`${c.padding}: ${c.width}`}
+                    param="padW"
+                    params={params}
+                    onChange={set('padW')}
+                  />
+                </>
+              ) : null}
+            </span>
+          </div>
+        ) : null}
+        {show('padding-mode') ? (
+          <div className="control" data-control="padding-mode">
+            <label className="control-label" htmlFor="conv-padding-mode">
+              {c.paddingMode}
+            </label>
+            <select
+              id="conv-padding-mode"
+              value={params.paddingMode}
+              onChange={(e) => setParams({ paddingMode: e.target.value as PaddingMode })}
+            >
+              {PADDING_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {c.paddingModes[m]}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {pair('dilation', c.dilation, 'dilH', 'dilW')}
+        {single('groups', c.groups, 'groups')}
+        {show('bias') ? (
+          <div className="control" data-control="bias">
+            <label className="control-check">
+              <input type="checkbox" checked={params.bias} onChange={(e) => setParams({ bias: e.target.checked })} />
+              {c.bias}
+            </label>
+          </div>
+        ) : null}
+      </div>
+      <div className="controls-actions">
+        {show('randomize') ? (
+          <button type="button" className="btn" onClick={() => randomize((seed * 7919 + 13) % 1_000_000)}>
+            {c.randomize}
+          </button>
+        ) : null}
+        <span className="seed">
+          {c.seed}: {seed}
+        </span>
+        <button type="button" className="btn" onClick={undo} disabled={!canUndo}>
+          {c.undo}
+        </button>
+        <button type="button" className="btn" onClick={redo} disabled={!canRedo}>
+          {c.redo}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { useCallback, useMemo, type Ref } from 'react';
+import { convView } from '../../../app/conv/convView';
+import { useAppStore } from '../../../app/store/react';
+import { useMessages } from '../../../app/useMessages';
+import { buildConvFigure, type ConvGrid } from '../../figures/convFigureModel';
+import { MatrixGrid, type MatrixGridStrings } from '../../grid/MatrixGrid';
+
+/**
+ * The convolution figure: padded inputs, kernels and bias, outputs. Every
+ * state is derived from the engine's trace, the playback step and the focus.
+ */
+export function ConvFigureView({ hideOutput, figureRef }: { hideOutput: boolean; figureRef: Ref<HTMLDivElement> }) {
+  const t = useMessages();
+  const figure = useAppStore((s) => s.conv.figure);
+  const step = useAppStore((s) => s.playback.step);
+  const focus = useAppStore((s) => s.focus);
+  const term = useAppStore((s) => s.term);
+  const theme = useAppStore((s) => s.theme);
+  const setFocus = useAppStore((s) => s.setFocus);
+  const setValues = useAppStore((s) => s.convSetValues);
+  const view = convView(figure);
+  const built = useMemo(
+    () => buildConvFigure(figure, view, { step, focus, hideOutput, theme, t }),
+    [figure, view, step, focus, hideOutput, theme, t],
+  );
+  const p = figure.params;
+  const { h, w } = view.info;
+  const perGroup = view.info.inPerGroup || 1;
+  const strings: MatrixGridStrings = useMemo(
+    () => ({ invalid: (e) => t.grid.invalid[e], cellLabel: t.grid.cellLabel }),
+    [t],
+  );
+
+  const inputIndex = useCallback(
+    (g: ConvGrid, local: number): number | null => {
+      const py = Math.floor(local / g.cols);
+      const px = local % g.cols;
+      const iy = py - h.padBefore;
+      const ix = px - w.padBefore;
+      if (iy < 0 || iy >= p.inH || ix < 0 || ix >= p.inW) return null;
+      return ((g.a * p.inChannels + g.b) * p.inH + iy) * p.inW + ix;
+    },
+    [h.padBefore, w.padBefore, p.inH, p.inW, p.inChannels],
+  );
+
+  const grid = (g: ConvGrid) => {
+    const kernelBase = (g.a * perGroup + g.b) * p.kH * p.kW;
+    const outputBase = (g.a * p.outChannels + g.b) * g.rows * g.cols;
+    const onCommit =
+      g.kind === 'input'
+        ? (i: number, v: number) => {
+            const at = inputIndex(g, i);
+            if (at !== null) setValues('input', [[at, v]]);
+          }
+        : g.kind === 'weight'
+          ? (i: number, v: number) => setValues('weight', [[kernelBase + i, v]])
+          : g.kind === 'bias'
+            ? (i: number, v: number) => setValues('biasValues', [[i, v]])
+            : undefined;
+    const onPasteBlock =
+      g.kind === 'output'
+        ? undefined
+        : (start: number, block: number[][]) => {
+            const r0 = Math.floor(start / g.cols);
+            const c0 = start % g.cols;
+            const writes: [number, number][] = [];
+            block.forEach((row, dr) =>
+              row.forEach((v, dc) => {
+                const r = r0 + dr;
+                const c = c0 + dc;
+                if (r >= g.rows || c >= g.cols) return;
+                const local = r * g.cols + c;
+                if (g.kind === 'input') {
+                  const at = inputIndex(g, local);
+                  if (at !== null) writes.push([at, v]);
+                } else if (g.kind === 'weight') writes.push([kernelBase + local, v]);
+                else writes.push([local, v]);
+              }),
+            );
+            setValues(g.kind === 'input' ? 'input' : g.kind === 'weight' ? 'weight' : 'biasValues', writes);
+          };
+    const onHover = (i: number | null) => {
+      if (i === null) return setFocus(null);
+      switch (g.kind) {
+        case 'input':
+          return setFocus({ kind: 'padded', n: g.a, c: g.b, py: Math.floor(i / g.cols), px: i % g.cols });
+        case 'weight':
+          return setFocus({ kind: 'weight', index: kernelBase + i });
+        case 'bias':
+          return setFocus({ kind: 'bias', index: i });
+        case 'output':
+          return setFocus({ kind: 'output', index: outputBase + i });
+      }
+    };
+    return (
+      <div key={g.id} className={`matrix-wrap matrix--${g.kind}`}>
+        <MatrixGrid
+          id={g.id}
+          label={g.label}
+          caption={g.label}
+          rows={g.rows}
+          cols={g.cols}
+          cells={g.cells}
+          strings={strings}
+          {...(onCommit ? { onCommit } : {})}
+          {...(onPasteBlock ? { onPasteBlock } : {})}
+          onHover={onHover}
+        />
+      </div>
+    );
+  };
+
+  const kernelsByOut = Array.from({ length: p.outChannels }, (_, co) => built.kernels.filter((k) => k.a === co));
+  return (
+    <div className="figure" ref={figureRef} data-term={term ?? undefined} aria-label={t.conv.figureLabel} role="group">
+      <div className="figure-columns">
+        <div className="figure-col figure-col--inputs">{built.inputs.map(grid)}</div>
+        <div className="figure-op" aria-hidden="true">
+          ∗
+        </div>
+        <div className="figure-col figure-col--kernels">
+          {kernelsByOut.map((ks, co) => (
+            <div key={co} className="kernel-group">
+              {ks.map(grid)}
+            </div>
+          ))}
+          {built.bias ? grid(built.bias) : null}
+        </div>
+        <div className="figure-op" aria-hidden="true">
+          =
+        </div>
+        <div className="figure-col figure-col--outputs">{built.outputs.map(grid)}</div>
+      </div>
+      <p className="arithmetic" data-testid="arithmetic">
+        {built.subject ? <strong>{built.subject}</strong> : null}
+        {built.caption ? <span className="arithmetic-sum">{built.caption}</span> : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Suggestion } from '../../../engine';
+import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
+import { convPytorchCode } from '../../../app/conv/convPytorch';
+import { applyFix, DEFAULT_FIGURE, type ConvFigureState } from '../../../app/conv/convState';
+import { CONV_STORY } from '../../../app/conv/convStory';
+import { convView } from '../../../app/conv/convView';
+import type { LessonProps } from '../../../app/LessonRoute';
+import { useAppStore, useAppStoreApi } from '../../../app/store/react';
+import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
+import { useMessages } from '../../../app/useMessages';
+import { usePlayback } from '../../../app/usePlayback';
+import { ErrorBoundary } from '../../ErrorBoundary';
+import { buildConvFigure, convFigureModel } from '../../figures/convFigureModel';
+import { PlaybackBar } from '../../playback/PlaybackBar';
+import { SharePanel } from '../../share/SharePanel';
+import { Legend } from '../Legend';
+import { RefusalPanel } from '../RefusalPanel';
+import { ConvControls } from './ConvControls';
+import { ConvFigureView } from './ConvFigureView';
+import { ConvFormulas } from './ConvFormulas';
+import { ConvStory } from './ConvStory';
+
+const binding: LessonUrlBinding<ConvLinkState> = {
+  lesson: 'conv',
+  decode: decodeConvLink,
+  encode: encodeConvLink,
+  apply: (state, s) => {
+    s.convLoad(state.figure, state.story);
+    const total = convView(state.figure).total;
+    s.setTotal(total);
+    s.setStep(state.step ?? total - 1);
+  },
+  snapshot: (s) => ({
+    figure: s.conv.figure,
+    story: s.conv.story,
+    step: s.playback.step >= s.playback.total - 1 ? null : s.playback.step,
+    shared: sharedSnapshot(s),
+  }),
+};
+
+/** `#/conv`: the convolution lesson. */
+export default function ConvLesson({ query }: LessonProps) {
+  const t = useMessages();
+  const store = useAppStoreApi();
+  const figure = useAppStore((s) => s.conv.figure);
+  const story = useAppStore((s) => s.conv.story);
+  const embed = useAppStore((s) => s.embed);
+  const setParams = useAppStore((s) => s.convSetParams);
+  const undo = useAppStore((s) => s.convUndo);
+  const redo = useAppStore((s) => s.convRedo);
+  const setTotal = useAppStore((s) => s.setTotal);
+  const view = convView(figure);
+  const figureRef = useRef<HTMLDivElement>(null);
+  // Predict-then-reveal: which narrative steps have been answered this visit.
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
+
+  useLessonUrl(query, binding);
+  usePlayback(figureRef, undo, redo);
+  useEffect(() => setTotal(view.total), [setTotal, view.total]);
+
+  const checkpoint = CONV_STORY[story]?.checkpoint ?? null;
+  const hideOutput =
+    checkpoint !== null && !revealed.has(story) && story < CONV_STORY.length - 1 && isStoryFigure(figure, story);
+  const step = useAppStore((s) => s.playback.step);
+  const built = useMemo(
+    () => buildConvFigure(figure, view, { step, focus: null, hideOutput, theme: store.getState().theme, t }),
+    [figure, view, step, hideOutput, store, t],
+  );
+  const announce = built.subject ? `${built.subject}${built.caption ? `: ${built.caption}` : ''}` : '';
+
+  const model = useCallback(
+    () =>
+      convFigureModel(
+        buildConvFigure(figure, view, {
+          step,
+          focus: store.getState().focus,
+          hideOutput,
+          theme: store.getState().theme,
+          t,
+        }),
+        t.conv.title,
+      ),
+    [figure, view, step, hideOutput, store, t],
+  );
+  const frames = useCallback(
+    () =>
+      Array.from({ length: view.total }, (_, i) =>
+        convFigureModel(
+          buildConvFigure(figure, view, { step: i, focus: null, hideOutput: false, theme: store.getState().theme, t }),
+          t.conv.title,
+        ),
+      ),
+    [figure, view, store, t],
+  );
+  const paramName = (s: Suggestion) => {
+    const c = t.conv.controls;
+    const names: Record<string, string> = {
+      padding: c.padding,
+      kernelSize: c.kernelSize,
+      dilation: c.dilation,
+      inputSize: c.inputSize,
+      stride: c.stride,
+      groups: c.groups,
+      inChannels: c.inChannels,
+      outChannels: c.outChannels,
+      paddingMode: c.paddingMode,
+    };
+    const axis = s.axis === 'h' ? ` (${c.height})` : s.axis === 'w' ? ` (${c.width})` : '';
+    return `${names[s.param] ?? s.param}${axis}`;
+  };
+
+  const figurePanel = (
+    <ErrorBoundary
+      title={t.errors.figureFailed}
+      detail={t.errors.figureFailedDetail}
+      resetLabel={t.errors.resetFigure}
+      onReset={() => store.getState().convLoad(DEFAULT_FIGURE, 0)}
+    >
+      {view.refusal ? (
+        <RefusalPanel
+          problems={view.refusal.problems}
+          fixes={view.fixes}
+          paramName={paramName}
+          onFix={(s) => setParams(applyFix(figure.params, s))}
+        />
+      ) : null}
+      <ConvFigureView hideOutput={hideOutput} figureRef={figureRef} />
+      {view.result ? <PlaybackBar announce={announce} /> : null}
+    </ErrorBoundary>
+  );
+
+  if (embed) return <div className="lesson lesson--embed">{figurePanel}</div>;
+  return (
+    <div className="lesson lesson--conv">
+      <h1 className="lesson-title">{t.conv.title}</h1>
+      <div className="lesson-layout">
+        <div className="lesson-main">
+          <ConvStory revealed={revealed.has(story)} onReveal={() => setRevealed((r) => new Set(r).add(story))} />
+          {figurePanel}
+          <Legend />
+          <p className="hint">{t.playback.keys}</p>
+        </div>
+        <aside className="lesson-side">
+          <ConvControls />
+          <ConvFormulas hideAnswers={hideOutput} />
+          <SharePanel name="convlab-conv" model={model} frames={frames} code={convPytorchCode(figure, view)} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** A checkpoint hides the output only while the figure is still the one its step set up. */
+function isStoryFigure(figure: ConvFigureState, story: number): boolean {
+  const step = CONV_STORY[story];
+  if (!step) return false;
+  return Object.entries(step.params).every(([k, v]) => figure.params[k as keyof typeof figure.params] === v);
+}

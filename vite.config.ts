@@ -1,8 +1,34 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      // An external registerSW.js: the CSP (script-src 'self') forbids an inline registration script.
+      injectRegister: 'script',
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,woff,ttf,json,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      },
+      manifest: {
+        name: 'ConvLab',
+        short_name: 'ConvLab',
+        description: 'Convolution arithmetic as editable matrices that animate, checked against PyTorch.',
+        theme_color: '#1f4e79',
+        background_color: '#fbfbfa',
+        display: 'standalone',
+        start_url: './',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -1,0 +1,115 @@
+import { cellAt, cellTexts, currentHash, expect, inputGrid, openHash, outputGrid, test } from './fixtures';
+
+// story=7 is the free-play step: no checkpoint hides the output.
+const LESSON = '#/conv?story=7';
+
+test.describe('editing the convolution figure', () => {
+  test('editing an input cell recomputes the output and a link to the new URL reopens the same numbers', async ({
+    page,
+    context,
+  }) => {
+    await openHash(page, LESSON);
+    const input = inputGrid(page);
+    const output = outputGrid(page);
+    await expect(output).toBeVisible();
+    expect(await currentHash(page)).not.toContain('x=');
+    const outputBefore = await cellTexts(output);
+
+    // The centre cell of the 5×5 input feeds every output cell of a 3×3 kernel.
+    const cell = cellAt(input, 3, 3);
+    const old = (await cell.innerText()).trim();
+    const typed = old === '37' ? '38' : '37';
+    await cell.click();
+    const editor = cell.getByRole('textbox');
+    await expect(editor).toBeFocused();
+    await editor.fill(typed);
+    await editor.press('Enter');
+
+    await expect(cell).toHaveText(typed);
+    await expect(editor).toHaveCount(0);
+    await expect.poll(() => cellTexts(output)).not.toEqual(outputBefore);
+    await expect.poll(() => currentHash(page), { message: 'x= written to the URL after the debounce' }).toContain('x=');
+
+    const inputAfter = await cellTexts(input);
+    const outputAfter = await cellTexts(output);
+    const link = await page.evaluate(() => window.location.href);
+
+    const reopened = await context.newPage();
+    await reopened.goto(link);
+    await expect(outputGrid(reopened)).toBeVisible();
+    expect(await cellTexts(inputGrid(reopened))).toEqual(inputAfter);
+    expect(await cellTexts(outputGrid(reopened))).toEqual(outputAfter);
+    await reopened.close();
+  });
+
+  test('typing a digit on a focused cell starts an edit', async ({ page }) => {
+    await openHash(page, LESSON);
+    const cell = cellAt(inputGrid(page), 1, 1);
+    const old = (await cell.innerText()).trim();
+    const typed = old === '9' ? '8' : '9';
+    await cell.focus();
+    await page.keyboard.press(typed);
+    const editor = cell.getByRole('textbox');
+    await expect(editor).toHaveValue(typed);
+    await page.keyboard.press('Enter');
+    await expect(editor).toHaveCount(0);
+    await expect(cell).toHaveText(typed);
+  });
+
+  // APP BUG (components/grid/MatrixGrid.tsx): cancel() (line 72) calls focusCell() synchronously,
+  // which blurs the still-mounted <input>; its onBlur (line 189) sees parseable text and calls
+  // commit(), so Escape COMMITS the typed value (and records an undo step) instead of cancelling.
+  test.fixme('Escape cancels an edit and keeps the old value', async ({ page }) => {
+    await openHash(page, LESSON);
+    const input = inputGrid(page);
+    // Started by typing a digit on a focused cell.
+    const first = cellAt(input, 1, 1);
+    const firstOld = (await first.innerText()).trim();
+    await first.focus();
+    await page.keyboard.press(firstOld === '9' ? '8' : '9');
+    await expect(first.getByRole('textbox')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(first.getByRole('textbox')).toHaveCount(0);
+    await expect(first).toHaveText(firstOld);
+    // Started by a click, text replaced.
+    const second = cellAt(input, 2, 2);
+    const secondOld = (await second.innerText()).trim();
+    await second.click();
+    await second.getByRole('textbox').fill(secondOld === '7' ? '6' : '7');
+    await page.keyboard.press('Escape');
+    await expect(second.getByRole('textbox')).toHaveCount(0);
+    await expect(second).toHaveText(secondOld);
+  });
+
+  test('text that is not a number keeps the editor open with a message', async ({ page }) => {
+    await openHash(page, LESSON);
+    const cell = cellAt(inputGrid(page), 2, 2);
+    await cell.click();
+    const editor = cell.getByRole('textbox');
+    await editor.fill('abc');
+    await editor.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('not a number');
+    await expect(editor).toBeVisible();
+    await editor.press('Escape');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('on a phone, tapping a cell opens it for typing', async ({ page, isMobile }) => {
+    test.skip(!isMobile, 'touch only');
+    await openHash(page, LESSON);
+    const output = outputGrid(page);
+    await expect(output).toBeVisible();
+    const outputBefore = await cellTexts(output);
+    const cell = cellAt(inputGrid(page), 3, 3);
+    const old = (await cell.innerText()).trim();
+    const typed = old === '42' ? '43' : '42';
+    await cell.tap();
+    const editor = cell.getByRole('textbox');
+    await expect(editor).toBeFocused();
+    await editor.fill('');
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Enter');
+    await expect(cell).toHaveText(typed);
+    await expect.poll(() => cellTexts(output)).not.toEqual(outputBefore);
+  });
+});

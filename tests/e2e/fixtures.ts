@@ -1,0 +1,64 @@
+/**
+ * Shared pieces of the browser tests: a `test` whose every page is watched for
+ * console errors, uncaught exceptions and dialogs (any of them fails the test),
+ * and locators named the way the app names things for assistive technology.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export interface PageIssues {
+  readonly consoleErrors: string[];
+  readonly pageErrors: string[];
+  readonly dialogs: string[];
+}
+
+/** Starts recording what went wrong on a page; dialogs are dismissed so the page never hangs. */
+export function watchPage(page: Page): PageIssues {
+  const issues: PageIssues = { consoleErrors: [], pageErrors: [], dialogs: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') issues.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => issues.pageErrors.push(String(e)));
+  page.on('dialog', (d) => {
+    issues.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  return issues;
+}
+
+export const test = base.extend<{ issues: PageIssues }>({
+  issues: [
+    async ({ page }, use) => {
+      const issues = watchPage(page);
+      await use(issues);
+      expect(issues.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(issues.dialogs, 'dialogs opened').toEqual([]);
+      expect(issues.consoleErrors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export const ROUTES = ['#/', '#/conv', '#/transposed', '#/receptive-field', '#/matrix', '#/tensors', '#/autoencoder'];
+
+/** Opens a hash route of the app; `query` goes after `?` untouched. */
+export async function openHash(page: Page, hash: string): Promise<void> {
+  await page.goto(`/${hash}`);
+}
+
+export const inputGrid = (page: Page, channel = 0) => page.getByRole('grid', { name: `Input, channel ${channel}` });
+export const outputGrid = (page: Page, channel = 0) => page.getByRole('grid', { name: `Output, channel ${channel}` });
+
+/** A gridcell by its 1-based row and column, through its accessible name ("Row 3, column 3: 2"). */
+export const cellAt = (grid: Locator, row: number, col: number) =>
+  grid.getByRole('gridcell', { name: new RegExp(`^Row ${row}, column ${col}:`) });
+
+/** The visible text of every cell of a grid, row-major. */
+export async function cellTexts(grid: Locator): Promise<string[]> {
+  const texts = await grid.getByRole('gridcell').allInnerTexts();
+  return texts.map((s) => s.trim());
+}
+
+/** The current hash, read in the page (the app rewrites it with history.replaceState). */
+export const currentHash = (page: Page) => page.evaluate(() => window.location.hash);

@@ -74,6 +74,37 @@ export const en = {
     figureFailedDetail: (what: string) => `What failed: ${what}`,
     resetFigure: 'Reset this figure',
   },
+  refusal: {
+    title: 'PyTorch would refuse this configuration',
+    fixes: 'Nearest settings that work:',
+    noFix: 'Change two settings: no single change makes this valid.',
+    fix: (param: string, to: string) => `Set ${param} to ${to}`,
+  },
+  legend: {
+    title: 'What the marks mean',
+    active: 'the cell being computed or pointed at (thick blue outline)',
+    contributing: 'takes part in it (dashed orange outline)',
+    target: 'receives from it (double green outline)',
+    padding: 'padding (hatched)',
+    unvisited: 'never visited because of the floor (cross-hatched)',
+    gap: 'skipped by dilation (dotted)',
+    cropped: 'cut away by padding (hatched, struck through)',
+    pending: 'not computed yet (dashed)',
+    colour: 'Fill colour: purple for negative values, orange for positive.',
+  },
+  story: {
+    label: 'Lesson steps',
+    previous: 'Previous',
+    next: 'Next',
+    of: (i: number, n: number) => `${i} / ${n}`,
+    predict: 'Predict first',
+    yourAnswer: 'Your answer',
+    check: 'Check',
+    reveal: 'Just show me',
+    correct: (answer: string) => `Right: ${answer}.`,
+    wrong: (answer: string) => `Not quite. It is ${answer}. Step through the figure to see why.`,
+    hiddenUntilAnswered: 'The output is hidden until you answer.',
+  },
   grid: {
     cellLabel: (row: number, col: number, text: string, mark: string | undefined) =>
       `Row ${row + 1}, column ${col + 1}: ${text === '' ? 'blank' : text}${mark ? ` (${mark})` : ''}`,
@@ -168,12 +199,6 @@ export const en = {
       undo: 'Undo',
       redo: 'Redo',
     },
-    refusal: {
-      title: 'PyTorch would refuse this configuration',
-      fixes: 'Nearest settings that work:',
-      noFix: 'Change two settings: no single change makes this valid.',
-      fix: (param: string, to: string) => `Set ${param} to ${to}`,
-    },
     arithmetic: {
       outputCell: (where: string) => `Output ${where}`,
       inputFeeds: (where: string, count: number) =>
@@ -197,29 +222,6 @@ export const en = {
       paramsNote:
         'Each kernel has C_in/g × kH × kW weights; one bias per output channel is shared by all its input channels.',
       hoverHint: 'Point at a symbol to see its part of the figure.',
-    },
-    legend: {
-      title: 'What the marks mean',
-      active: 'the cell being computed or pointed at (thick blue outline)',
-      contributing: 'takes part in it (dashed orange outline)',
-      target: 'receives from it (double green outline)',
-      padding: 'padding (hatched)',
-      unvisited: 'never visited because of the floor (cross-hatched)',
-      gap: 'skipped by dilation (dotted)',
-      colour: 'Fill colour: purple for negative values, orange for positive.',
-    },
-    story: {
-      label: 'Lesson steps',
-      previous: 'Previous',
-      next: 'Next',
-      of: (i: number, n: number) => `${i} / ${n}`,
-      predict: 'Predict first',
-      yourAnswer: 'Your answer',
-      check: 'Check',
-      reveal: 'Just show me',
-      correct: (answer: string) => `Right: ${answer}.`,
-      wrong: (answer: string) => `Not quite. It is ${answer}. Step through the figure to see why.`,
-      hiddenUntilAnswered: 'The output is hidden until you answer.',
     },
     steps: [
       {

@@ -1,25 +1,19 @@
 import { useMessages } from '../../app/useMessages';
 
+type LegendState = 'active' | 'contributing' | 'target' | 'padding' | 'unvisited' | 'gap' | 'cropped' | 'pending';
+
 /** What each mark means: every state has a colour and a second cue without colour. */
-export function Legend() {
+export function Legend({ states }: { states: readonly LegendState[] }) {
   const t = useMessages();
-  const l = t.conv.legend;
-  const items = [
-    ['active', l.active],
-    ['contributing', l.contributing],
-    ['target', l.target],
-    ['padding', l.padding],
-    ['unvisited', l.unvisited],
-    ['gap', l.gap],
-  ] as const;
+  const l = t.legend;
   return (
     <details className="legend">
       <summary>{l.title}</summary>
       <ul>
-        {items.map(([state, text]) => (
+        {states.map((state) => (
           <li key={state}>
             <span className="cell legend-swatch" data-state={state} aria-hidden="true" />
-            {text}
+            {l[state]}
           </li>
         ))}
       </ul>

@@ -20,7 +20,7 @@ export function RefusalPanel({
   const show = (v: Suggestion['to']) => String(v);
   return (
     <section className="refusal" role="alert" aria-labelledby="refusal-title">
-      <h3 id="refusal-title">{t.conv.refusal.title}</h3>
+      <h3 id="refusal-title">{t.refusal.title}</h3>
       <ul>
         {problems.map((p, i) => (
           <li key={i} data-code={p.code}>
@@ -30,17 +30,17 @@ export function RefusalPanel({
       </ul>
       {fixes.length > 0 ? (
         <>
-          <p>{t.conv.refusal.fixes}</p>
+          <p>{t.refusal.fixes}</p>
           <div className="refusal-fixes">
             {fixes.map((s, i) => (
               <button key={i} type="button" className="btn" onClick={() => onFix(s)}>
-                {t.conv.refusal.fix(paramName(s), show(s.to))}
+                {t.refusal.fix(paramName(s), show(s.to))}
               </button>
             ))}
           </div>
         </>
       ) : (
-        <p>{t.conv.refusal.noFix}</p>
+        <p>{t.refusal.noFix}</p>
       )}
     </section>
   );

@@ -21,7 +21,7 @@ function outputTexts(name = 'Output, channel 0'): string[] {
 
 /** What the engine says the output is, formatted as the cells show it. */
 function engineOutput(store: AppStore): string[] {
-  const f = store.getState().conv.figure;
+  const f = store.getState().conv.present;
   const p = f.params;
   const y = conv2d(
     tensor(inputShape(p), f.input),
@@ -61,7 +61,7 @@ describe('the convolution lesson', () => {
     const input = within(cell as HTMLElement).getByRole('textbox');
     await user.clear(input);
     await user.type(input, '9{Enter}');
-    expect(store.getState().conv.figure.input[6]).toBe(9);
+    expect(store.getState().conv.present.input[6]).toBe(9);
     expect(outputTexts()).toEqual(engineOutput(store));
     expect(outputTexts()).not.toEqual(before);
   });
@@ -69,7 +69,7 @@ describe('the convolution lesson', () => {
   it('a non-number gets an inline message and keeps what was typed', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ConvLesson query={FREE} />);
-    const before = store.getState().conv.figure.input;
+    const before = store.getState().conv.present.input;
     const cell = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getAllByRole(
       'gridcell',
     )[0] as HTMLElement;
@@ -79,7 +79,7 @@ describe('the convolution lesson', () => {
     await user.type(input, 'abc{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('That is not a number');
     expect(input).toHaveValue('abc');
-    expect(store.getState().conv.figure.input).toBe(before);
+    expect(store.getState().conv.present.input).toBe(before);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
@@ -89,18 +89,18 @@ describe('the convolution lesson', () => {
     const grid = screen.getByRole('grid', { name: 'Kernel 0, channel 0' });
     within(grid).getAllByRole('gridcell')[0]?.focus();
     fireEvent.paste(grid, { clipboardData: { getData: () => '1\t0\t-1\n1\t0\t-1\n1\t0\t-1' } });
-    expect(store.getState().conv.figure.weight).toEqual([1, 0, -1, 1, 0, -1, 1, 0, -1]);
+    expect(store.getState().conv.present.weight).toEqual([1, 0, -1, 1, 0, -1, 1, 0, -1]);
   });
 
   it('undo and redo walk through edits (Ctrl+Z, Ctrl+Shift+Z)', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ConvLesson query={FREE} />);
-    const original = store.getState().conv.figure;
+    const original = store.getState().conv.present;
     act(() => store.getState().convSetValues('input', [[0, 42]]));
     await user.keyboard('{Control>}z{/Control}');
-    expect(store.getState().conv.figure).toBe(original);
+    expect(store.getState().conv.present).toBe(original);
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
-    expect(store.getState().conv.figure.input[0]).toBe(42);
+    expect(store.getState().conv.present.input[0]).toBe(42);
   });
 
   it('a refused configuration is still shown, with the reason and one-click fixes', async () => {
@@ -145,7 +145,7 @@ describe('the convolution lesson', () => {
 
   it('the arithmetic line reads the real products of the active window', () => {
     const { store } = renderWithStore(<ConvLesson query={`${FREE}&step=0`} />);
-    const cell = convView(store.getState().conv.figure).result?.cells[0];
+    const cell = convView(store.getState().conv.present).result?.cells[0];
     const first = cell?.taps[0];
     expect(screen.getByTestId('arithmetic')).toHaveTextContent(`${formatCell(first?.x ?? NaN)}×`);
     expect(screen.getByTestId('arithmetic')).toHaveTextContent(`= ${formatCell(cell?.value ?? NaN)}`);

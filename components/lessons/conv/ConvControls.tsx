@@ -68,8 +68,8 @@ function NumberField({
 export function ConvControls() {
   const t = useMessages();
   const c = t.conv.controls;
-  const params = useAppStore((s) => s.conv.figure.params);
-  const seed = useAppStore((s) => s.conv.figure.seed);
+  const params = useAppStore((s) => s.conv.present.params);
+  const seed = useAppStore((s) => s.conv.present.seed);
   const canUndo = useAppStore((s) => s.conv.past.length > 0);
   const canRedo = useAppStore((s) => s.conv.future.length > 0);
   const hidden = useAppStore((s) => s.hidden);

@@ -11,7 +11,7 @@ import { MatrixGrid, type MatrixGridStrings } from '../../grid/MatrixGrid';
  */
 export function ConvFigureView({ hideOutput, figureRef }: { hideOutput: boolean; figureRef: Ref<HTMLDivElement> }) {
   const t = useMessages();
-  const figure = useAppStore((s) => s.conv.figure);
+  const figure = useAppStore((s) => s.conv.present);
   const step = useAppStore((s) => s.playback.step);
   const focus = useAppStore((s) => s.focus);
   const term = useAppStore((s) => s.term);

@@ -8,7 +8,7 @@ import { KatexFormula } from '../../formulas/KatexFormula';
 export function ConvFormulas({ hideAnswers }: { hideAnswers: boolean }) {
   const t = useMessages();
   const f = t.conv.formulas;
-  const figure = useAppStore((s) => s.conv.figure);
+  const figure = useAppStore((s) => s.conv.present);
   const setTerm = useAppStore((s) => s.setTerm);
   const view = convView(figure);
   const { h, w, params } = view.formulas;
@@ -19,7 +19,7 @@ export function ConvFormulas({ hideAnswers }: { hideAnswers: boolean }) {
       </h2>
       <p className="hint">{f.hoverHint}</p>
       {hideAnswers ? (
-        <p className="hint">{t.conv.story.hiddenUntilAnswered}</p>
+        <p className="hint">{t.story.hiddenUntilAnswered}</p>
       ) : (
         <>
           <h3>

@@ -32,7 +32,7 @@ const binding: LessonUrlBinding<ConvLinkState> = {
     s.setStep(state.step ?? total - 1);
   },
   snapshot: (s) => ({
-    figure: s.conv.figure,
+    figure: s.conv.present,
     story: s.conv.story,
     step: s.playback.step >= s.playback.total - 1 ? null : s.playback.step,
     shared: sharedSnapshot(s),
@@ -43,7 +43,7 @@ const binding: LessonUrlBinding<ConvLinkState> = {
 export default function ConvLesson({ query }: LessonProps) {
   const t = useMessages();
   const store = useAppStoreApi();
-  const figure = useAppStore((s) => s.conv.figure);
+  const figure = useAppStore((s) => s.conv.present);
   const story = useAppStore((s) => s.conv.story);
   const embed = useAppStore((s) => s.embed);
   const setParams = useAppStore((s) => s.convSetParams);
@@ -138,7 +138,7 @@ export default function ConvLesson({ query }: LessonProps) {
         <div className="lesson-main">
           <ConvStory revealed={revealed.has(story)} onReveal={() => setRevealed((r) => new Set(r).add(story))} />
           {figurePanel}
-          <Legend />
+          <Legend states={['active', 'contributing', 'target', 'padding', 'unvisited', 'gap', 'pending']} />
           <p className="hint">{t.playback.keys}</p>
         </div>
         <aside className="lesson-side">

@@ -1,0 +1,49 @@
+import { expect, inputGrid, openHash, test } from './fixtures';
+
+test.describe('presentation mode', () => {
+  test('pressing F hides the header, enlarges the cells and F again restores them', async ({ page }) => {
+    await openHash(page, '#/conv?story=7');
+    const html = page.locator('html');
+    const header = page.getByRole('banner');
+    const cell = inputGrid(page).getByRole('gridcell').first();
+    await expect(cell).toBeVisible();
+    await expect(header).toBeVisible();
+    await expect(html).toHaveAttribute('data-presentation', 'off');
+    const before = await cell.boundingBox();
+
+    await page.keyboard.press('f');
+    await expect(html).toHaveAttribute('data-presentation', 'on');
+    await expect(header).toBeHidden();
+    await expect.poll(async () => (await cell.boundingBox())?.width ?? 0).toBeGreaterThan(before?.width ?? Infinity);
+    const after = await cell.boundingBox();
+    expect(after?.height ?? 0).toBeGreaterThan(before?.height ?? Infinity);
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('present=1');
+
+    await page.keyboard.press('F');
+    await expect(html).toHaveAttribute('data-presentation', 'off');
+    await expect(header).toBeVisible();
+    await expect.poll(async () => (await cell.boundingBox())?.width).toBe(before?.width);
+  });
+
+  test('the header Present button turns presentation mode on', async ({ page }) => {
+    await openHash(page, '#/conv');
+    await page.getByRole('banner').getByRole('button', { name: 'Present' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'on');
+    await expect(page.getByRole('banner')).toBeHidden();
+  });
+
+  test('present=1 in a link opens in presentation mode', async ({ page }) => {
+    await openHash(page, '#/conv?present=1');
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'on');
+    await expect(page.getByRole('banner')).toBeHidden();
+    await expect(inputGrid(page)).toBeVisible();
+  });
+
+  test('F typed into a cell editor does not toggle presentation mode', async ({ page }) => {
+    await openHash(page, '#/conv?story=7');
+    const cell = inputGrid(page).getByRole('gridcell').first();
+    await cell.click();
+    await cell.getByRole('textbox').press('f');
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'off');
+  });
+});

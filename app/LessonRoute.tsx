@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { LessonId } from './lessons';
 
 const ConvLesson = lazy(() => import('../components/lessons/conv/ConvLesson'));
+const TransposedLesson = lazy(() => import('../components/lessons/transposed/TransposedLesson'));
 
 /** Props every lesson receives: the raw query of its route, for its URL codec. */
 export interface LessonProps {
@@ -14,6 +15,7 @@ export function LessonRoute({ lesson, query }: { lesson: LessonId } & LessonProp
     case 'conv':
       return <ConvLesson query={query} />;
     case 'transposed':
+      return <TransposedLesson query={query} />;
     case 'receptive-field':
     case 'matrix':
     case 'tensors':

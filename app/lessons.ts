@@ -11,7 +11,7 @@ export const LESSON_IDS: readonly LessonId[] = [
 ];
 
 /** Lessons that can be opened today; the rest show on the path as coming next. */
-export const AVAILABLE_LESSONS: ReadonlySet<LessonId> = new Set<LessonId>(['conv']);
+export const AVAILABLE_LESSONS: ReadonlySet<LessonId> = new Set<LessonId>(['conv', 'transposed']);
 
 export function isLessonId(s: string): s is LessonId {
   return (LESSON_IDS as readonly string[]).includes(s);

@@ -283,3 +283,65 @@ export function convTranspose2dGather(
   }
   return fromOwned([N, Cout, OH, OW], out);
 }
+
+/**
+ * The input of the equivalent direct convolution: s−1 zeros inserted between
+ * neighbouring inputs, then d(k−1)−p zeros on each side and output_padding
+ * more at the end (a negative amount crops instead). Shape
+ * [N, C_in, (i−1)s + 1 + 2(d(k−1)−p) + a, …]. Also returns, for each of its
+ * rows and columns, the input row/column it holds (−1 for an inserted or
+ * padding zero), so views can tell the zeros apart.
+ */
+export function zeroInsertedInput(
+  input: Tensor,
+  info: ConvTranspose2dInfo,
+): { readonly tensor: Tensor; readonly rows: Int32Array; readonly cols: Int32Array } {
+  const { h, w } = info;
+  const [N, C] = info.inputShape;
+  const size = (a: typeof h) => Math.max(0, (a.inSize - 1) * a.stride + 1 + a.gatherPadBefore + a.gatherPadAfter);
+  const UH = size(h);
+  const UW = size(w);
+  const rows = Int32Array.from({ length: UH }, (_, q) => upsampledSource(q, h.gatherPadBefore, h.stride, h.inSize));
+  const cols = Int32Array.from({ length: UW }, (_, q) => upsampledSource(q, w.gatherPadBefore, w.stride, w.inSize));
+  const out = new Float64Array(N * C * UH * UW);
+  for (let nc = 0; nc < N * C; nc++) {
+    for (let uy = 0; uy < UH; uy++) {
+      const iy = rows[uy] ?? -1;
+      if (iy < 0) continue;
+      for (let ux = 0; ux < UW; ux++) {
+        const ix = cols[ux] ?? -1;
+        if (ix < 0) continue;
+        out[(nc * UH + uy) * UW + ux] = input.data[(nc * h.inSize + iy) * w.inSize + ix] ?? 0;
+      }
+    }
+  }
+  return { tensor: fromOwned([N, C, UH, UW], out), rows, cols };
+}
+
+/**
+ * The kernel of the equivalent direct convolution: each [C_in, C_out/g, kH, kW]
+ * transposed-conv weight flipped in both spatial axes, with input and output
+ * channels swapped within each group, giving a conv2d weight
+ * [C_out, C_in/g, kH, kW].
+ */
+export function flippedKernel(weight: Tensor, info: ConvTranspose2dInfo): Tensor {
+  const { inPerGroup, outPerGroup } = info;
+  const KH = info.h.kernel;
+  const KW = info.w.kernel;
+  const Cout = info.config.outChannels;
+  const out = new Float64Array(Cout * inPerGroup * KH * KW);
+  for (let co = 0; co < Cout; co++) {
+    const g = Math.floor(co / outPerGroup);
+    const cop = co % outPerGroup;
+    for (let ci = 0; ci < inPerGroup; ci++) {
+      const c = g * inPerGroup + ci;
+      for (let ky = 0; ky < KH; ky++) {
+        for (let kx = 0; kx < KW; kx++) {
+          out[((co * inPerGroup + ci) * KH + ky) * KW + kx] =
+            weight.data[((c * outPerGroup + cop) * KH + (KH - 1 - ky)) * KW + (KW - 1 - kx)] ?? 0;
+        }
+      }
+    }
+  }
+  return fromOwned([Cout, inPerGroup, KH, KW], out);
+}

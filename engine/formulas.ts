@@ -138,3 +138,11 @@ export function inputSizesForOutput(
   for (let a = 0; a < stride; a++) if (base + a >= 1) sizes.push(base + a);
   return sizes;
 }
+
+/** Both axes of the transposed output-size formula. */
+export function convTranspose2dOutputSizeFormulaPair(info: { readonly h: ConvTransposeAxisInfo; readonly w: ConvTransposeAxisInfo }): {
+  readonly h: TransposeOutputSizeFormula;
+  readonly w: TransposeOutputSizeFormula;
+} {
+  return { h: convTransposeOutputSizeFormula(info.h), w: convTransposeOutputSizeFormula(info.w) };
+}

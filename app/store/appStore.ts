@@ -5,8 +5,9 @@ import { createFocusSlice, type FocusSlice } from './focusSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createSettingsSlice, type SettingsSlice, type Theme } from './settingsSlice';
+import { createTransposedSlice, type TransposedSlice } from './transposedSlice';
 
-export type AppState = SettingsSlice & NoticeSlice & PlaybackSlice & FocusSlice & ConvSlice;
+export type AppState = SettingsSlice & NoticeSlice & PlaybackSlice & FocusSlice & ConvSlice & TransposedSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface StoreOptions {
@@ -22,5 +23,6 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createPlaybackSlice(...a),
     ...createFocusSlice(...a),
     ...createConvSlice(...a),
+    ...createTransposedSlice(...a),
   }));
 }

@@ -3,11 +3,19 @@ import type { AppState } from './appStore';
 
 import type { ConvFocus } from '../conv/convView';
 
+/** A cell of the transposed-convolution figure. */
+export type TransposedFocus =
+  | { readonly kind: 't-input'; readonly index: number }
+  | { readonly kind: 't-weight'; readonly index: number }
+  | { readonly kind: 't-canvas'; readonly n: number; readonly co: number; readonly ty: number; readonly tx: number }
+  | { readonly kind: 't-output'; readonly index: number }
+  | { readonly kind: 't-up'; readonly n: number; readonly c: number; readonly uy: number; readonly ux: number };
+
 /**
  * The cell under the pointer or keyboard focus, in its own matrix's
  * coordinates: views derive "where it comes from and where it goes" from it.
  */
-export type Focus = ConvFocus;
+export type Focus = ConvFocus | TransposedFocus;
 
 function sameFocus(a: Focus, b: Focus): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -2,7 +2,7 @@
  * LaTeX of the convolution lesson's formulas, with the engine's numbers
  * substituted. Every number comes from the formula records the engine returns.
  */
-import type { OutputSizeFormula, ParamCountFormula } from '../../engine';
+import type { OutputSizeFormula, ParamCountFormula, TransposeOutputSizeFormula } from '../../engine';
 
 const term = (id: string, body: string | number) => `\\htmlClass{term-${id}}{${body}}`;
 
@@ -30,4 +30,12 @@ export function paramCountTex(f: ParamCountFormula): string {
   const sym = `P = ${term('cout', 'C_{out}')} \\cdot \\frac{${term('cin', 'C_{in}')}}{${term('g', 'g')}} \\cdot ${term('kh', 'k_h')} \\cdot ${term('kw', 'k_w')}${biasSym}`;
   const numbers = `${term('cout', v('cout'))} \\cdot \\frac{${term('cin', v('cin'))}}{${term('g', v('g'))}} \\cdot ${term('kh', v('kh'))} \\cdot ${term('kw', v('kw'))}${biasNum}`;
   return `\\begin{gathered}${sym} \\\\ = ${numbers} = ${f.weights}${f.biases > 0 ? ` + ${f.biases}` : ''} = ${f.total}\\end{gathered}`;
+}
+
+/** o = (i−1)s − 2p + d(k−1) + a + 1, symbolic then with numbers. */
+export function transposeOutputSizeTex(f: TransposeOutputSizeFormula, axisLetter: string): string {
+  const v = (id: string) => f.terms.find((x) => x.id === id)?.value ?? 0;
+  const sym = `o_${axisLetter} = (${term('i', 'i')} - 1)${term('s', 's')} - 2${term('p', 'p')} + ${term('d', 'd')}(${term('k', 'k')} - 1) + ${term('a', 'a')} + 1`;
+  const numbers = `(${term('i', v('i'))} - 1)\\cdot ${term('s', v('s'))} - 2\\cdot ${term('p', v('p'))} + ${term('d', v('d'))}\\cdot(${term('k', v('k'))} - 1) + ${term('a', v('a'))} + 1`;
+  return `\\begin{gathered}${sym} \\\\ = ${numbers} = ${term('o', f.result)}\\end{gathered}`;
 }

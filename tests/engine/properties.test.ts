@@ -14,6 +14,8 @@ import {
   matTVec,
   matVec,
   applySuggestion,
+  flippedKernel,
+  zeroInsertedInput,
   suggestConv2dFixes,
   suggestConvTranspose2dFixes,
   type Conv2dConfig,
@@ -346,6 +348,24 @@ describe('validity', () => {
         if (info.valid) return;
         if (info.problems.length === 1) expect(fixes.length).toBeGreaterThan(0);
         for (const fix of fixes) expect(conv2dInfo(applySuggestion(config, fix)).valid).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('transposed convolution as a direct convolution', () => {
+  it('conv2d of the zero-inserted input with the flipped kernel (dilation kept) is conv_transpose2d', () => {
+    fc.assert(
+      fc.property(convTranspose2dConfigs.chain(withConvTranspose2dTensors), ({ config, input, weight, bias }) => {
+        const r = convTranspose2dScatter(input, weight, bias, transposeOptions(config));
+        const up = zeroInsertedInput(input, r.info);
+        const direct = conv2d(up.tensor, flippedKernel(weight, r.info), bias, {
+          dilation: config.dilation,
+          groups: config.groups,
+        });
+        expect(direct.shape).toEqual(r.output.shape);
+        expect(allClose(direct.data, r.output.data)).toBe(true);
       }),
       RUNS,
     );

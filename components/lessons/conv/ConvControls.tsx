@@ -3,25 +3,9 @@ import { PADDING_MODES, type PaddingMode } from '../../../engine';
 import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from '../../../app/conv/convState';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
+import { NumberField, validRangeOf } from '../../controls/NumberField';
 
-/**
- * The values of one setting that the engine accepts with every other setting
- * as it is: the "valid here" range shown beside each control.
- */
-export function validRange(p: ConvParams, key: NumericParam): [number, number] | null {
-  const [min, max] = LIMITS[key];
-  let lo: number | null = null;
-  let hi: number | null = null;
-  for (let v = min; v <= max; v++) {
-    if (infoOf({ ...p, [key]: v }).valid) {
-      lo ??= v;
-      hi = v;
-    }
-  }
-  return lo === null || hi === null ? null : [lo, hi];
-}
-
-function NumberField({
+function Field({
   id,
   label,
   param,
@@ -34,33 +18,10 @@ function NumberField({
   params: ConvParams;
   onChange: (v: number) => void;
 }) {
-  const t = useMessages();
   const [min, max] = LIMITS[param];
-  const range = useMemo(() => validRange(params, param), [params, param]);
-  const value = params[param];
-  const outside = range !== null && (value < range[0] || value > range[1]);
+  const valid = useMemo(() => validRangeOf(params, param, min, max, (q) => infoOf(q).valid), [params, param, min, max]);
   return (
-    <span className="number-field">
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        aria-label={label}
-        aria-invalid={outside || range === null}
-        aria-describedby={`${id}-range`}
-        onChange={(e) => {
-          const v = Math.round(Number(e.target.value));
-          if (Number.isFinite(v) && e.target.value !== '') onChange(Math.max(min, Math.min(max, v)));
-        }}
-      />
-      <span id={`${id}-range`} className={outside || range === null ? 'range-hint range-hint--bad' : 'range-hint'}>
-        {range ? t.conv.controls.validRange(range[0], range[1]) : t.conv.controls.noneValid}
-      </span>
-    </span>
+    <NumberField id={id} label={label} value={params[param]} min={min} max={max} valid={valid} onChange={onChange} />
   );
 }
 
@@ -84,9 +45,9 @@ export function ConvControls() {
       <div className="control" data-control={id}>
         <span className="control-label">{label}</span>
         <span className="control-pair">
-          <NumberField id={`conv-${h}`} label={`${label}: ${c.height}`} param={h} params={params} onChange={set(h)} />
+          <Field id={`conv-${h}`} label={`${label}: ${c.height}`} param={h} params={params} onChange={set(h)} />
           <span aria-hidden="true">×</span>
-          <NumberField id={`conv-${w}`} label={`${label}: ${c.width}`} param={w} params={params} onChange={set(w)} />
+          <Field id={`conv-${w}`} label={`${label}: ${c.width}`} param={w} params={params} onChange={set(w)} />
         </span>
       </div>
     ) : null;
@@ -96,7 +57,7 @@ export function ConvControls() {
         <label className="control-label" htmlFor={`conv-${key}`}>
           {label}
         </label>
-        <NumberField id={`conv-${key}`} label={label} param={key} params={params} onChange={set(key)} />
+        <Field id={`conv-${key}`} label={label} param={key} params={params} onChange={set(key)} />
       </div>
     ) : null;
   return (
@@ -126,7 +87,7 @@ export function ConvControls() {
               </select>
               {params.padKind === 'explicit' ? (
                 <>
-                  <NumberField
+                  <Field
                     id="conv-padH"
                     label={`${c.padding}: ${c.height}`}
                     param="padH"
@@ -134,7 +95,7 @@ export function ConvControls() {
                     onChange={set('padH')}
                   />
                   <span aria-hidden="true">×</span>
-                  <NumberField
+                  <Field
                     id="conv-padW"
                     label={`${c.padding}: ${c.width}`}
                     param="padW"

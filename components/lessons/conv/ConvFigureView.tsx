@@ -1,5 +1,5 @@
 import { useCallback, useMemo, type Ref } from 'react';
-import { convView } from '../../../app/conv/convView';
+import { convFocusOf, convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
 import { buildConvFigure, type ConvGrid } from '../../figures/convFigureModel';
@@ -13,7 +13,7 @@ export function ConvFigureView({ hideOutput, figureRef }: { hideOutput: boolean;
   const t = useMessages();
   const figure = useAppStore((s) => s.conv.present);
   const step = useAppStore((s) => s.playback.step);
-  const focus = useAppStore((s) => s.focus);
+  const focus = useAppStore((s) => convFocusOf(s.focus));
   const term = useAppStore((s) => s.term);
   const theme = useAppStore((s) => s.theme);
   const setFocus = useAppStore((s) => s.setFocus);

@@ -4,7 +4,7 @@ import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app
 import { convPytorchCode } from '../../../app/conv/convPytorch';
 import { applyFix, DEFAULT_FIGURE, type ConvFigureState } from '../../../app/conv/convState';
 import { CONV_STORY } from '../../../app/conv/convStory';
-import { convView } from '../../../app/conv/convView';
+import { convFocusOf, convView } from '../../../app/conv/convView';
 import type { LessonProps } from '../../../app/LessonRoute';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
 import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
@@ -74,7 +74,7 @@ export default function ConvLesson({ query }: LessonProps) {
       convFigureModel(
         buildConvFigure(figure, view, {
           step,
-          focus: store.getState().focus,
+          focus: convFocusOf(store.getState().focus),
           hideOutput,
           theme: store.getState().theme,
           t,

@@ -1,0 +1,66 @@
+/** The transposed-convolution lesson's URL codec: its table of keys. */
+import {
+  decodeFigureLink,
+  encodeFigureLink,
+  type Decoded,
+  type FigureCodec,
+  type FigureLinkState,
+  type ParamSpec,
+} from '../figureLink';
+import {
+  T_DEFAULT_PARAMS,
+  T_DEFAULT_SEED,
+  T_LIMITS,
+  tSeededValues,
+  VALUE_LIMIT,
+  type TNumericParam,
+  type TransposedParams,
+} from './transposedState';
+
+export type TransposedLinkState = FigureLinkState<TransposedParams>;
+
+const int = (key: string, field: TNumericParam): ParamSpec<TransposedParams> => ({
+  kind: 'int',
+  key,
+  field,
+  min: T_LIMITS[field][0],
+  max: T_LIMITS[field][1],
+});
+
+const pair = (key: string, h: TNumericParam, w: TNumericParam): ParamSpec<TransposedParams> => ({
+  kind: 'pair',
+  key,
+  h,
+  w,
+  min: Math.max(T_LIMITS[h][0], T_LIMITS[w][0]),
+  max: Math.min(T_LIMITS[h][1], T_LIMITS[w][1]),
+});
+
+export const TRANSPOSED_CODEC: FigureCodec<TransposedParams> = {
+  specs: [
+    int('n', 'batch'),
+    int('ci', 'inChannels'),
+    int('co', 'outChannels'),
+    int('h', 'inH'),
+    int('w', 'inW'),
+    pair('k', 'kH', 'kW'),
+    pair('s', 'strideH', 'strideW'),
+    pair('p', 'padH', 'padW'),
+    pair('op', 'opH', 'opW'),
+    pair('d', 'dilH', 'dilW'),
+    int('g', 'groups'),
+    { kind: 'bool', key: 'b', field: 'bias' },
+  ],
+  defaults: T_DEFAULT_PARAMS,
+  defaultSeed: T_DEFAULT_SEED,
+  valueLimit: VALUE_LIMIT,
+  seeded: tSeededValues,
+};
+
+export function decodeTransposedLink(query: string): Decoded<TransposedLinkState> {
+  return decodeFigureLink(TRANSPOSED_CODEC, query);
+}
+
+export function encodeTransposedLink(state: TransposedLinkState): string {
+  return encodeFigureLink(TRANSPOSED_CODEC, state);
+}

@@ -1,0 +1,130 @@
+import { useMemo } from 'react';
+import { useAppStore } from '../../../app/store/react';
+import { OVERLAP_PRESETS } from '../../../app/transposed/transposedStory';
+import { T_LIMITS, tInfoOf, type TNumericParam, type TransposedParams } from '../../../app/transposed/transposedState';
+import { useMessages } from '../../../app/useMessages';
+import { NumberField, validRangeOf } from '../../controls/NumberField';
+
+function Field({
+  param,
+  label,
+  params,
+  onChange,
+}: {
+  param: TNumericParam;
+  label: string;
+  params: TransposedParams;
+  onChange: (v: number) => void;
+}) {
+  const [min, max] = T_LIMITS[param];
+  const valid = useMemo(
+    () => validRangeOf(params, param, min, max, (q) => tInfoOf(q).valid),
+    [params, param, min, max],
+  );
+  return (
+    <NumberField
+      id={`t-${param}`}
+      label={label}
+      value={params[param]}
+      min={min}
+      max={max}
+      valid={valid}
+      onChange={onChange}
+    />
+  );
+}
+
+/** Every parameter of the engine's conv_transpose2d, plus overlap presets. */
+export function TransposedControls() {
+  const t = useMessages();
+  const c = t.conv.controls;
+  const params = useAppStore((s) => s.transposed.present.params);
+  const seed = useAppStore((s) => s.transposed.present.seed);
+  const canUndo = useAppStore((s) => s.transposed.past.length > 0);
+  const canRedo = useAppStore((s) => s.transposed.future.length > 0);
+  const hidden = useAppStore((s) => s.hidden);
+  const setParams = useAppStore((s) => s.tSetParams);
+  const randomize = useAppStore((s) => s.tRandomize);
+  const undo = useAppStore((s) => s.tUndo);
+  const redo = useAppStore((s) => s.tRedo);
+  const show = (id: string) => !hidden.includes(id);
+  const set = (key: TNumericParam) => (v: number) => setParams({ [key]: v });
+  const single = (id: string, label: string, key: TNumericParam) =>
+    show(id) ? (
+      <div className="control" data-control={id}>
+        <span className="control-label">{label}</span>
+        <Field param={key} label={label} params={params} onChange={set(key)} />
+      </div>
+    ) : null;
+  const pair = (id: string, label: string, h: TNumericParam, w: TNumericParam) =>
+    show(id) ? (
+      <div className="control" data-control={id}>
+        <span className="control-label">{label}</span>
+        <span className="control-pair">
+          <Field param={h} label={`${label}: ${c.height}`} params={params} onChange={set(h)} />
+          <span aria-hidden="true">×</span>
+          <Field param={w} label={`${label}: ${c.width}`} params={params} onChange={set(w)} />
+        </span>
+      </div>
+    ) : null;
+  return (
+    <section className="controls" aria-label={c.label}>
+      <h2 className="panel-title">{c.label}</h2>
+      {show('presets') ? (
+        <div className="control" data-control="presets">
+          <span className="control-label">{t.transposed.views.presets}</span>
+          <div className="preset-buttons">
+            {OVERLAP_PRESETS.map((preset) => (
+              <button
+                key={preset.id}
+                type="button"
+                className="btn"
+                onClick={() =>
+                  setParams({ ...preset.params, inH: Math.max(params.inH, 3), inW: Math.max(params.inW, 3) })
+                }
+              >
+                {t.transposed.views.preset[preset.id]}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      <div className="controls-grid">
+        {single('batch', c.batch, 'batch')}
+        {single('in-channels', c.inChannels, 'inChannels')}
+        {single('out-channels', c.outChannels, 'outChannels')}
+        {pair('input-size', c.inputSize, 'inH', 'inW')}
+        {pair('kernel-size', c.kernelSize, 'kH', 'kW')}
+        {pair('stride', c.stride, 'strideH', 'strideW')}
+        {pair('padding', c.padding, 'padH', 'padW')}
+        {pair('output-padding', t.transposed.controls.outputPadding, 'opH', 'opW')}
+        {pair('dilation', c.dilation, 'dilH', 'dilW')}
+        {single('groups', c.groups, 'groups')}
+        {show('bias') ? (
+          <div className="control" data-control="bias">
+            <label className="control-check">
+              <input type="checkbox" checked={params.bias} onChange={(e) => setParams({ bias: e.target.checked })} />
+              {c.bias}
+            </label>
+          </div>
+        ) : null}
+      </div>
+      <div className="controls-actions">
+        {show('randomize') ? (
+          <button type="button" className="btn" onClick={() => randomize(((seed || 1) * 7919 + 13) % 1_000_000)}>
+            {c.randomize}
+          </button>
+        ) : null}
+        <span className="seed">
+          {c.seed}: {seed}
+        </span>
+        <button type="button" className="btn" onClick={undo} disabled={!canUndo}>
+          {c.undo}
+        </button>
+        <button type="button" className="btn" onClick={redo} disabled={!canRedo}>
+          {c.redo}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useAppStore } from '../../../app/store/react';
+import { transposedView } from '../../../app/transposed/transposedView';
+import { useMessages } from '../../../app/useMessages';
+import { transposeOutputSizeTex } from '../../formulas/convFormulaTex';
+import { KatexFormula } from '../../formulas/KatexFormula';
+
+/** The output-size formula with numbers, and the round trip with a convolution. */
+export function TransposedFormulas({ hideAnswers }: { hideAnswers: boolean }) {
+  const t = useMessages();
+  const f = t.transposed.formulas;
+  const c = t.conv.formulas;
+  const figure = useAppStore((s) => s.transposed.present);
+  const setTerm = useAppStore((s) => s.setTerm);
+  const view = transposedView(figure);
+  const p = figure.params;
+  const axes = [
+    { key: 'h' as const, name: c.height, formula: view.formulas.h, sizes: view.roundTrip.h, i: p.inH },
+    { key: 'w' as const, name: c.width, formula: view.formulas.w, sizes: view.roundTrip.w, i: p.inW },
+  ];
+  return (
+    <section className="formulas" aria-labelledby="t-formulas-title">
+      <h2 id="t-formulas-title" className="panel-title">
+        {f.title}
+      </h2>
+      <p className="hint">{c.hoverHint}</p>
+      {hideAnswers ? (
+        <p className="hint">{t.story.hiddenUntilAnswered}</p>
+      ) : (
+        axes.map((a) => (
+          <div key={a.key}>
+            <h3>
+              {f.outputSize}: {a.name}
+            </h3>
+            <KatexFormula
+              tex={transposeOutputSizeTex(a.formula, a.key)}
+              label={`o_${a.key} = ${a.formula.result}`}
+              onTerm={setTerm}
+            />
+          </div>
+        ))
+      )}
+      <h3>{f.roundTrip}</h3>
+      {(hideAnswers ? [] : axes).map((a) => (
+        <p key={a.key} className="formula-note" data-testid={`round-trip-${a.key}`}>
+          {f.roundTripNote(a.name, a.sizes.join(', '), a.i, a.formula.result)}
+        </p>
+      ))}
+    </section>
+  );
+}

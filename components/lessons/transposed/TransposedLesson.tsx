@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Suggestion } from '../../../engine';
+import type { LessonProps } from '../../../app/LessonRoute';
+import { useAppStore, useAppStoreApi } from '../../../app/store/react';
+import {
+  decodeTransposedLink,
+  encodeTransposedLink,
+  type TransposedLinkState,
+} from '../../../app/transposed/transposedLink';
+import { transposedPytorchCode } from '../../../app/transposed/transposedPytorch';
+import { T_DEFAULT_FIGURE, tApplyFix, type TransposedFigureState } from '../../../app/transposed/transposedState';
+import {
+  tAnswerMatches,
+  tCheckpointAnswer,
+  TRANSPOSED_STORY,
+  tStoryFigure,
+} from '../../../app/transposed/transposedStory';
+import { transposedView } from '../../../app/transposed/transposedView';
+import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
+import { useMessages } from '../../../app/useMessages';
+import { usePlayback } from '../../../app/usePlayback';
+import { ErrorBoundary } from '../../ErrorBoundary';
+import { buildTransposedFigure, transposedFigureModel } from '../../figures/transposedFigureModel';
+import { PlaybackBar } from '../../playback/PlaybackBar';
+import { SharePanel } from '../../share/SharePanel';
+import { Legend } from '../Legend';
+import { RefusalPanel } from '../RefusalPanel';
+import { StoryPanel } from '../StoryPanel';
+import { TransposedControls } from './TransposedControls';
+import { TransposedFigureView, transposedFocusOf } from './TransposedFigureView';
+import { TransposedFormulas } from './TransposedFormulas';
+
+const binding: LessonUrlBinding<TransposedLinkState> = {
+  lesson: 'transposed',
+  decode: decodeTransposedLink,
+  encode: encodeTransposedLink,
+  apply: (state, s) => {
+    s.tLoad(state.figure, state.story);
+    const total = transposedView(state.figure).total;
+    s.setTotal(total);
+    s.setStep(state.step ?? total - 1);
+  },
+  snapshot: (s) => ({
+    figure: s.transposed.present,
+    story: s.transposed.story,
+    step: s.playback.step >= s.playback.total - 1 ? null : s.playback.step,
+    shared: sharedSnapshot(s),
+  }),
+};
+
+/** A checkpoint hides answers only while the figure is still the one its step set up. */
+function isStoryFigure(figure: TransposedFigureState, story: number): boolean {
+  const step = TRANSPOSED_STORY[story];
+  if (!step) return false;
+  return Object.entries(step.params).every(([k, v]) => figure.params[k as keyof typeof figure.params] === v);
+}
+
+/** `#/transposed`: the transposed convolution lesson. */
+export default function TransposedLesson({ query }: LessonProps) {
+  const t = useMessages();
+  const store = useAppStoreApi();
+  const figure = useAppStore((s) => s.transposed.present);
+  const story = useAppStore((s) => s.transposed.story);
+  const embed = useAppStore((s) => s.embed);
+  const step = useAppStore((s) => s.playback.step);
+  const setParams = useAppStore((s) => s.tSetParams);
+  const undo = useAppStore((s) => s.tUndo);
+  const redo = useAppStore((s) => s.tRedo);
+  const setTotal = useAppStore((s) => s.setTotal);
+  const load = useAppStore((s) => s.tLoad);
+  const setStep = useAppStore((s) => s.setStep);
+  const view = transposedView(figure);
+  const figureRef = useRef<HTMLDivElement>(null);
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
+
+  useLessonUrl(query, binding);
+  usePlayback(figureRef, undo, redo);
+  useEffect(() => setTotal(view.total), [setTotal, view.total]);
+
+  const index = Math.max(0, Math.min(TRANSPOSED_STORY.length - 1, story));
+  const kind = TRANSPOSED_STORY[index]?.checkpoint ?? null;
+  const hideOutput = kind !== null && !revealed.has(index) && isStoryFigure(figure, index);
+  const answer = kind ? tCheckpointAnswer(kind, view) : null;
+  const text = t.transposed.steps[index];
+
+  const options = (i: number, withFocus: boolean) => ({
+    step: i,
+    focus: withFocus ? transposedFocusOf(store.getState().focus) : null,
+    hideOutput: withFocus ? hideOutput : false,
+    theme: store.getState().theme,
+    t,
+  });
+  const model = useCallback(
+    () => transposedFigureModel(buildTransposedFigure(figure, view, options(step, true)), t.transposed.title),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [figure, view, step, hideOutput, t],
+  );
+  const frames = useCallback(
+    () =>
+      Array.from({ length: view.total }, (_, i) =>
+        transposedFigureModel(buildTransposedFigure(figure, view, options(i, false)), t.transposed.title),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [figure, view, t],
+  );
+  const built = buildTransposedFigure(figure, view, options(step, false));
+  const announce = built.subject ? `${built.subject}${built.caption ? `: ${built.caption}` : ''}` : '';
+  const paramName = (s: Suggestion) => {
+    const c = t.conv.controls;
+    const names: Record<string, string> = {
+      padding: c.padding,
+      outputPadding: t.transposed.controls.outputPadding,
+      kernelSize: c.kernelSize,
+      dilation: c.dilation,
+      inputSize: c.inputSize,
+      stride: c.stride,
+      groups: c.groups,
+    };
+    const axis = s.axis === 'h' ? ` (${c.height})` : s.axis === 'w' ? ` (${c.width})` : '';
+    return `${names[s.param] ?? s.param}${axis}`;
+  };
+
+  const figurePanel = (
+    <ErrorBoundary
+      title={t.errors.figureFailed}
+      detail={t.errors.figureFailedDetail}
+      resetLabel={t.errors.resetFigure}
+      onReset={() => store.getState().tLoad(T_DEFAULT_FIGURE, 0)}
+    >
+      {view.refusal ? (
+        <RefusalPanel
+          problems={view.refusal.problems}
+          fixes={view.fixes}
+          paramName={paramName}
+          onFix={(s) => setParams(tApplyFix(figure.params, s))}
+        />
+      ) : null}
+      <TransposedFigureView hideOutput={hideOutput} figureRef={figureRef} />
+      {view.scatter ? <PlaybackBar announce={announce} /> : null}
+    </ErrorBoundary>
+  );
+
+  if (embed) return <div className="lesson lesson--embed">{figurePanel}</div>;
+  return (
+    <div className="lesson lesson--transposed">
+      <h1 className="lesson-title">{t.transposed.title}</h1>
+      <div className="lesson-layout">
+        <div className="lesson-main">
+          <StoryPanel
+            index={index}
+            count={TRANSPOSED_STORY.length}
+            title={text?.title ?? ''}
+            body={text?.body ?? ''}
+            checkpoint={
+              kind && answer
+                ? {
+                    question: t.transposed.questions[kind],
+                    answer: answer.text,
+                    matches: (typed) => tAnswerMatches(kind, typed, answer.values),
+                  }
+                : null
+            }
+            revealed={revealed.has(index)}
+            onReveal={() => setRevealed((r) => new Set(r).add(index))}
+            onGo={(i) => {
+              load(tStoryFigure(i), i);
+              setStep(0);
+            }}
+          />
+          {figurePanel}
+          <Legend states={['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending']} />
+          <p className="hint">{t.playback.keys}</p>
+        </div>
+        <aside className="lesson-side">
+          <TransposedControls />
+          <TransposedFormulas hideAnswers={hideOutput} />
+          <SharePanel
+            name="convlab-transposed"
+            model={model}
+            frames={frames}
+            code={transposedPytorchCode(figure, view)}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -55,9 +55,10 @@ export default function ConvLesson({ query }: LessonProps) {
   // Predict-then-reveal: which narrative steps have been answered this visit.
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
 
+  // Before the link is applied: the link's own total and step must win over this render's.
+  useEffect(() => setTotal(view.total), [setTotal, view.total]);
   useLessonUrl(query, binding);
   usePlayback(figureRef, undo, redo);
-  useEffect(() => setTotal(view.total), [setTotal, view.total]);
 
   const checkpoint = CONV_STORY[story]?.checkpoint ?? null;
   const hideOutput =

@@ -73,9 +73,10 @@ export default function TransposedLesson({ query }: LessonProps) {
   const figureRef = useRef<HTMLDivElement>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
 
+  // Before the link is applied: the link's own total and step must win over this render's.
+  useEffect(() => setTotal(view.total), [setTotal, view.total]);
   useLessonUrl(query, binding);
   usePlayback(figureRef, undo, redo);
-  useEffect(() => setTotal(view.total), [setTotal, view.total]);
 
   const index = Math.max(0, Math.min(TRANSPOSED_STORY.length - 1, story));
   const kind = TRANSPOSED_STORY[index]?.checkpoint ?? null;
@@ -83,27 +84,27 @@ export default function TransposedLesson({ query }: LessonProps) {
   const answer = kind ? tCheckpointAnswer(kind, view) : null;
   const text = t.transposed.steps[index];
 
-  const options = (i: number, withFocus: boolean) => ({
-    step: i,
-    focus: withFocus ? transposedFocusOf(store.getState().focus) : null,
-    hideOutput: withFocus ? hideOutput : false,
+  const model = useCallback(() => {
+    const { focus, theme } = store.getState();
+    const opts = { step, focus: transposedFocusOf(focus), hideOutput, theme, t };
+    return transposedFigureModel(buildTransposedFigure(figure, view, opts), t.transposed.title);
+  }, [figure, view, step, hideOutput, store, t]);
+  const frames = useCallback(() => {
+    const theme = store.getState().theme;
+    return Array.from({ length: view.total }, (_, i) =>
+      transposedFigureModel(
+        buildTransposedFigure(figure, view, { step: i, focus: null, hideOutput: false, theme, t }),
+        t.transposed.title,
+      ),
+    );
+  }, [figure, view, store, t]);
+  const built = buildTransposedFigure(figure, view, {
+    step,
+    focus: null,
+    hideOutput,
     theme: store.getState().theme,
     t,
   });
-  const model = useCallback(
-    () => transposedFigureModel(buildTransposedFigure(figure, view, options(step, true)), t.transposed.title),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [figure, view, step, hideOutput, t],
-  );
-  const frames = useCallback(
-    () =>
-      Array.from({ length: view.total }, (_, i) =>
-        transposedFigureModel(buildTransposedFigure(figure, view, options(i, false)), t.transposed.title),
-      ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [figure, view, t],
-  );
-  const built = buildTransposedFigure(figure, view, options(step, false));
   const announce = built.subject ? `${built.subject}${built.caption ? `: ${built.caption}` : ''}` : '';
   const paramName = (s: Suggestion) => {
     const c = t.conv.controls;

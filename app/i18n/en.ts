@@ -193,7 +193,6 @@ export const en = {
       height: 'height',
       width: 'width',
       validRange: (lo: number, hi: number) => (lo === hi ? `valid here: ${lo}` : `valid here: ${lo}–${hi}`),
-      noneValid: 'no valid value with the other settings',
       randomize: 'New random numbers',
       seed: 'Seed',
       undo: 'Undo',

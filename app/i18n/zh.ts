@@ -183,7 +183,6 @@ export const zh: Messages = {
       height: '高',
       width: '宽',
       validRange: (lo, hi) => (lo === hi ? `此时可用:${lo}` : `此时可用:${lo}–${hi}`),
-      noneValid: '在其他设置不变时没有可用的值',
       randomize: '换一组随机数',
       seed: '随机种子',
       undo: '撤销',

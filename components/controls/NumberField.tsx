@@ -23,7 +23,9 @@ export function NumberField({
   onChange: (v: number) => void;
 }) {
   const t = useMessages();
-  const outside = valid === null || value < valid[0] || value > valid[1];
+  // Outside the accepted range: this setting alone can mend the configuration.
+  // With no accepted value the problem lies elsewhere, so nothing is flagged here.
+  const outside = valid !== null && (value < valid[0] || value > valid[1]);
   return (
     <span className="number-field">
       <input
@@ -43,7 +45,7 @@ export function NumberField({
         }}
       />
       <span id={`${id}-range`} className={outside ? 'range-hint range-hint--bad' : 'range-hint'}>
-        {valid ? t.conv.controls.validRange(valid[0], valid[1]) : t.conv.controls.noneValid}
+        {valid ? t.conv.controls.validRange(valid[0], valid[1]) : ''}
       </span>
     </span>
   );

@@ -347,7 +347,7 @@ export function convFigureModel(fig: ConvFigure, title: string): FigureModel {
     for (const g of grids) {
       matrices.push({ id: g.id, label: g.label, rows: g.rows, cols: g.cols, x, y, cells: g.cells });
       y += g.rows + 2;
-      width = Math.max(width, g.cols);
+      width = Math.max(width, g.cols, Math.ceil(g.label.length / 3.5));
     }
     height = Math.max(height, y);
     x += width + 2;

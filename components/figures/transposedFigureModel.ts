@@ -479,7 +479,8 @@ export function transposedFigureModel(fig: TransposedFigure, title: string): Fig
     let height = 0;
     for (const g of grids) {
       matrices.push({ id: g.id, label: g.label, rows: g.rows, cols: g.cols, x, y, cells: g.cells });
-      x += g.cols + 2;
+      // Leave room for the label too (about 3.5 characters per cell).
+      x += Math.max(g.cols, Math.ceil(g.label.length / 3.5)) + 1;
       height = Math.max(height, g.rows);
     }
     y += height + 2;

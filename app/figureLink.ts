@@ -13,6 +13,7 @@ import {
   parseNumberList,
   parsePairIn,
   readQuery,
+  ignoredName,
   SHARED_KEYS,
   writeQuery,
   type SharedLinkState,
@@ -129,10 +130,11 @@ const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.
 
 export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decoded<FigureLinkState<P>> {
   const q = readQuery(query);
-  const ignored: string[] = [...q.dropped];
+  const ignored: string[] = [];
   const shared = decodeShared(q, ignored);
   const known = new Set<string>([...SHARED_KEYS, ...FIGURE_KEYS, ...specKeys(codec.specs)]);
-  for (const key of q.values.keys()) if (!known.has(key)) ignored.push(key);
+  for (const key of q.dropped) ignored.push(key.startsWith('*') ? key : ignoredName(key, known));
+  for (const key of q.values.keys()) if (!known.has(key)) ignored.push(ignoredName(key, known));
 
   let p = codec.defaults;
   for (const spec of codec.specs) {

@@ -25,7 +25,7 @@ export interface RawQuery {
 export function readQuery(query: string): RawQuery {
   const values = new Map<string, string>();
   const dropped: string[] = [];
-  if (query.length > MAX_QUERY_LENGTH) return { values, dropped: ['(link too long)'] };
+  if (query.length > MAX_QUERY_LENGTH) return { values, dropped: [TOO_LONG] };
   for (const part of query.split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
@@ -37,11 +37,11 @@ export function readQuery(query: string): RawQuery {
       key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
       value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
     } catch {
-      dropped.push(safeKey(rawKey));
+      dropped.push(UNKNOWN);
       continue;
     }
     if (key.length > 24 || value.length > MAX_VALUE_LENGTH || values.has(key)) {
-      dropped.push(safeKey(key));
+      dropped.push(known(key) ? key : UNKNOWN);
       continue;
     }
     values.set(key, value);
@@ -49,10 +49,22 @@ export function readQuery(query: string): RawQuery {
   return { values, dropped };
 }
 
-/** A key as it may be shown in a notice: short, printable, nothing else. */
-export function safeKey(key: string): string {
-  const clean = key.replace(/[^\w.-]/g, '?').slice(0, 24);
-  return clean || '?';
+/**
+ * What a notice may name. A key the app knows is named; anything else a link
+ * carries is only counted as "unknown", so a link cannot put its own words on
+ * the page. The sentinels are worded by the app in the reader's language.
+ */
+export const UNKNOWN = '*unknown';
+export const TOO_LONG = '*too-long';
+
+/** Keys made only of letters a codec uses (never shown if the codec does not know them). */
+function known(key: string): boolean {
+  return /^[a-z]{1,8}$/.test(key);
+}
+
+/** An unknown key as it goes into the list of ignored keys. */
+export function ignoredName(key: string, knownKeys: ReadonlySet<string>): string {
+  return knownKeys.has(key) ? key : UNKNOWN;
 }
 
 /** A whole number in [min, max], or null. */

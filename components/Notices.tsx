@@ -1,4 +1,5 @@
 import type { Messages } from '../app/i18n';
+import { TOO_LONG, UNKNOWN } from '../app/urlCodec';
 import type { Notice } from '../app/store/noticeSlice';
 import { useAppStore } from '../app/store/react';
 import { useMessages } from '../app/useMessages';
@@ -8,7 +9,9 @@ function noticeText(t: Messages, n: Notice): string {
     case 'unknown-route':
       return t.home.unknownRoute(n.path);
     case 'ignored-keys':
-      return t.notices.ignoredKeys(n.keys.join(', '));
+      return t.notices.ignoredKeys(
+        n.keys.map((k) => (k === UNKNOWN ? t.notices.unknownKey : k === TOO_LONG ? t.notices.tooLong : k)).join(', '),
+      );
   }
 }
 

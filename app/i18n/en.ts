@@ -66,6 +66,8 @@ export const en = {
   } satisfies Record<LessonId, { title: string; summary: string }>,
   notices: {
     dismiss: 'Dismiss',
+    unknownKey: 'settings this app does not know',
+    tooLong: 'the whole link (it is too long)',
     ignoredKeys: (keys: string) =>
       `Some settings in the link could not be used and were reset to their defaults: ${keys}.`,
   },

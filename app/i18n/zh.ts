@@ -59,6 +59,8 @@ export const zh: Messages = {
   },
   notices: {
     dismiss: '知道了',
+    unknownKey: '本应用不认识的设置',
+    tooLong: '整个链接(太长了)',
     ignoredKeys: (keys: string) => `链接里有些设置无法使用,已恢复为默认值:${keys}。`,
   },
   errors: {

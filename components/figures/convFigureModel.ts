@@ -363,3 +363,13 @@ export function convFigureModel(fig: ConvFigure, title: string): FigureModel {
     matrices,
   };
 }
+
+/** What a screen reader hears at a playback step: the cell and its arithmetic. */
+export function convAnnouncement(view: ConvView, step: number, hideOutput: boolean, t: Messages): string {
+  const cell = view.result?.cells[Math.min(step, view.result.cells.length - 1)];
+  if (!cell) return '';
+  const subject = t.conv.arithmetic.outputCell(where(cell.n, cell.co, cell.oy, cell.ox));
+  return hideOutput
+    ? subject
+    : `${subject}: ${arithmeticLine(cell.taps, view.info.config.bias ? cell.bias : null, cell.value, t)}`;
+}

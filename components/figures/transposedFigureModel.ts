@@ -491,3 +491,10 @@ export function transposedFigureModel(fig: TransposedFigure, title: string): Fig
   const width = Math.max(1, ...matrices.map((m) => m.x + m.cols));
   return { title, caption: [fig.subject, fig.caption].filter(Boolean).join(': '), width, height: y, matrices };
 }
+
+/** What a screen reader hears at a playback step: which input cell stamps the kernel. */
+export function transposedAnnouncement(view: TransposedView, step: number, t: Messages): string {
+  const steps = view.scatter?.steps ?? [];
+  const s = steps[Math.min(step, steps.length - 1)];
+  return s ? t.transposed.arithmetic.stamp(where(s.n, s.c, s.iy, s.ix), formatCell(s.x)) : '';
+}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { parseBlock, parseCellInput, type ParseError } from '../../app/parseNumbers';
 import type { CellState } from '../figures/figureModel';
 
@@ -34,9 +34,60 @@ export interface MatrixGridProps {
 }
 
 /**
+ * One cell. Its props are plain values, so a cell whose text and state did
+ * not change is not rendered again (a 16×16×4×2 figure has thousands).
+ */
+const Cell = memo(function Cell({
+  index,
+  label,
+  text,
+  state,
+  fill,
+  note,
+  editable,
+  readOnly,
+  tabbable,
+}: {
+  index: number;
+  label: string;
+  text: string;
+  state: CellState;
+  fill: string | null;
+  note: string | undefined;
+  editable: boolean;
+  readOnly: boolean;
+  tabbable: boolean;
+}) {
+  return (
+    <div
+      role="gridcell"
+      aria-label={label}
+      aria-readonly={readOnly}
+      data-index={index}
+      data-state={state}
+      data-editable={editable ? 'true' : undefined}
+      tabIndex={tabbable ? 0 : -1}
+      className="cell"
+      style={fill ? { background: fill } : undefined}
+    >
+      <span className="cell-value">{text}</span>
+      {note ? <span className="cell-note">{note}</span> : null}
+    </div>
+  );
+});
+
+/** The flat index of the cell an event happened in, if any. */
+function cellIndexOf(e: SyntheticEvent): number | null {
+  const el = (e.target as HTMLElement | null)?.closest?.('[data-index]');
+  const raw = el?.getAttribute('data-index');
+  return raw === null || raw === undefined ? null : Number(raw);
+}
+
+/**
  * An editable matrix as an ARIA grid. Arrow keys move, Enter or typing a
  * number edits, Enter commits and Escape cancels. A non-number keeps the text
  * and says what is wrong. Pasting a block fills the grid from the focused cell.
+ * Events are handled once on the grid, not per cell.
  */
 export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
   const { id, label, caption, rows, cols, cells, strings, onCommit, onPasteBlock, onHover } = props;
@@ -44,17 +95,24 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
   const [editing, setEditing] = useState<{ index: number; text: string } | null>(null);
   const [error, setError] = useState<ParseError | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  /** Set while Escape closes the editor, so the blur that follows does not commit. */
+  const cancelling = useRef(false);
   const active = Math.min(cursor, Math.max(0, rows * cols - 1));
 
   const focusCell = useCallback((index: number) => {
     setCursor(index);
-    const el = gridRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
-    el?.focus();
+    gridRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
   }, []);
 
   useEffect(() => {
     if (editing) gridRef.current?.querySelector<HTMLInputElement>('input')?.focus();
   }, [editing]);
+
+  const startEdit = (index: number, text: string) => {
+    if (!cells[index]?.editable || !onCommit) return false;
+    setEditing({ index, text });
+    return true;
+  };
 
   const commit = () => {
     if (!editing) return;
@@ -71,12 +129,16 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
 
   const cancel = () => {
     const index = editing?.index ?? active;
+    cancelling.current = true;
     setEditing(null);
     setError(null);
     focusCell(index);
+    cancelling.current = false;
   };
 
-  const onCellKey = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const index = cellIndexOf(e);
+    if (index === null || editing?.index === index) return;
     const r = Math.floor(index / cols);
     const c = index % cols;
     const move = (nr: number, nc: number) => {
@@ -95,20 +157,52 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
         return move(r, c + 1);
       case 'Enter':
       case 'F2':
-        if (cells[index]?.editable && onCommit) {
+        if (startEdit(index, cells[index]?.text ?? '')) {
           e.preventDefault();
           e.stopPropagation();
-          setEditing({ index, text: cells[index]?.text ?? '' });
         }
         return;
       default:
-        if (/^[0-9.\-+]$/.test(e.key) && !e.ctrlKey && !e.metaKey && cells[index]?.editable && onCommit) {
+        if (/^[0-9.\-+]$/.test(e.key) && !e.ctrlKey && !e.metaKey && startEdit(index, e.key)) {
           e.preventDefault();
           e.stopPropagation();
-          setEditing({ index, text: e.key });
         }
     }
   };
+
+  const editor = editing ? (
+    <input
+      className="cell-input"
+      aria-label={strings.cellLabel(
+        Math.floor(editing.index / cols),
+        editing.index % cols,
+        cells[editing.index]?.text ?? '',
+        undefined,
+      )}
+      aria-invalid={error !== null}
+      aria-describedby={error ? `${id}-error` : undefined}
+      inputMode="decimal"
+      value={editing.text}
+      onChange={(e) => {
+        setEditing({ index: editing.index, text: e.target.value });
+        setError(null);
+      }}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          cancel();
+        }
+      }}
+      onBlur={() => {
+        // Leaving a valid edit commits it; an invalid one stays open with its message.
+        if (!cancelling.current && parseCellInput(editing.text).ok) commit();
+      }}
+    />
+  ) : null;
 
   return (
     <figure className="matrix">
@@ -122,7 +216,24 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
         aria-colcount={cols}
         className="matrix-grid"
         style={{ gridTemplateColumns: `repeat(${cols}, var(--cell))` }}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          const index = cellIndexOf(e);
+          if (index === null || editing?.index === index) return;
+          setCursor(index);
+          onHover?.(index);
+        }}
+        onMouseOver={(e) => {
+          const index = cellIndexOf(e);
+          if (index !== null) onHover?.(index);
+        }}
         onMouseLeave={() => onHover?.(null)}
+        onClick={(e) => {
+          const index = cellIndexOf(e);
+          if (index === null || editing?.index === index) return;
+          setCursor(index);
+          startEdit(index, cells[index]?.text ?? '');
+        }}
         onPaste={(e) => {
           if (!onPasteBlock || editing) return;
           const parsed = parseBlock(e.clipboardData.getData('text/plain'));
@@ -139,65 +250,34 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
               const index = r * cols + c;
               const cell = cells[index];
               if (!cell) return null;
-              const isEditing = editing?.index === index;
+              if (editing?.index === index) {
+                return (
+                  <div
+                    key={c}
+                    role="gridcell"
+                    aria-colindex={c + 1}
+                    data-index={index}
+                    data-state={cell.state}
+                    data-editable="true"
+                    className="cell"
+                  >
+                    {editor}
+                  </div>
+                );
+              }
               return (
-                <div
+                <Cell
                   key={c}
-                  role="gridcell"
-                  aria-colindex={c + 1}
-                  aria-label={strings.cellLabel(r, c, cell.text, cell.mark)}
-                  aria-readonly={!cell.editable || !onCommit}
-                  data-index={index}
-                  data-state={cell.state}
-                  data-editable={cell.editable ? 'true' : undefined}
-                  tabIndex={index === active ? 0 : -1}
-                  className="cell"
-                  style={cell.fill ? { background: cell.fill } : undefined}
-                  onKeyDown={(e) => onCellKey(e, index)}
-                  onFocus={() => {
-                    setCursor(index);
-                    onHover?.(index);
-                  }}
-                  onMouseEnter={() => onHover?.(index)}
-                  onClick={() => {
-                    setCursor(index);
-                    if (cell.editable && onCommit && !isEditing) setEditing({ index, text: cell.text });
-                  }}
-                >
-                  {isEditing ? (
-                    <input
-                      className="cell-input"
-                      aria-label={strings.cellLabel(r, c, cell.text, undefined)}
-                      aria-invalid={error !== null}
-                      aria-describedby={error ? `${id}-error` : undefined}
-                      inputMode="decimal"
-                      value={editing.text}
-                      onChange={(e) => {
-                        setEditing({ index, text: e.target.value });
-                        setError(null);
-                      }}
-                      onKeyDown={(e) => {
-                        e.stopPropagation();
-                        if (e.key === 'Enter') {
-                          e.preventDefault();
-                          commit();
-                        } else if (e.key === 'Escape') {
-                          e.preventDefault();
-                          cancel();
-                        }
-                      }}
-                      onBlur={() => {
-                        // Leaving a valid edit commits it; an invalid one stays open with its message.
-                        if (parseCellInput(editing.text).ok) commit();
-                      }}
-                    />
-                  ) : (
-                    <>
-                      <span className="cell-value">{cell.text}</span>
-                      {cell.note ? <span className="cell-note">{cell.note}</span> : null}
-                    </>
-                  )}
-                </div>
+                  index={index}
+                  label={strings.cellLabel(r, c, cell.text, cell.mark)}
+                  text={cell.text}
+                  state={cell.state}
+                  fill={cell.fill}
+                  note={cell.note}
+                  editable={cell.editable}
+                  readOnly={!cell.editable || !onCommit}
+                  tabbable={index === active}
+                />
               );
             })}
           </div>

@@ -58,7 +58,7 @@ describe('the convolution lesson', () => {
     const cell = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getAllByRole('gridcell')[6];
     cell?.focus();
     await user.keyboard('{Enter}');
-    const input = within(cell as HTMLElement).getByRole('textbox');
+    const input = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getByRole('textbox');
     await user.clear(input);
     await user.type(input, '9{Enter}');
     expect(store.getState().conv.present.input[6]).toBe(9);
@@ -74,7 +74,7 @@ describe('the convolution lesson', () => {
       'gridcell',
     )[0] as HTMLElement;
     await user.click(cell);
-    const input = within(cell).getByRole('textbox');
+    const input = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getByRole('textbox');
     await user.clear(input);
     await user.type(input, 'abc{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('That is not a number');
@@ -82,6 +82,7 @@ describe('the convolution lesson', () => {
     expect(store.getState().conv.present.input).toBe(before);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(store.getState().conv.present.input).toBe(before);
   });
 
   it('pasting a block copied from a spreadsheet fills the kernel from the focused cell', () => {
@@ -156,7 +157,7 @@ describe('the convolution lesson', () => {
     const weight = within(screen.getByRole('grid', { name: 'Kernel 0, channel 0' })).getAllByRole(
       'gridcell',
     )[4] as HTMLElement;
-    fireEvent.mouseEnter(weight);
+    fireEvent.mouseOver(weight);
     const contributing = within(screen.getByRole('grid', { name: 'Input, channel 0' }))
       .getAllByRole('gridcell')
       .filter((c) => c.dataset.state === 'contributing');
@@ -212,5 +213,21 @@ describe('links for teachers', () => {
     expect(code).toContain('stride=(2, 2), padding=(1, 1)');
     expect(code).toContain("padding_mode='reflect'");
     expect(code).toContain('conv.bias.copy_');
+  });
+});
+
+describe('editing a cell', () => {
+  it('Escape cancels an edit and keeps the old value, even a valid new one', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<ConvLesson query={FREE} />);
+    const before = store.getState().conv.present.input;
+    const grid = screen.getByRole('grid', { name: 'Input, channel 0' });
+    await user.click(within(grid).getAllByRole('gridcell')[0] as HTMLElement);
+    const input = within(grid).getByRole('textbox');
+    await user.clear(input);
+    await user.type(input, '9');
+    await user.keyboard('{Escape}');
+    expect(within(grid).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(store.getState().conv.present.input).toBe(before);
   });
 });

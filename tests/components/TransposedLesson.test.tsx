@@ -129,7 +129,7 @@ describe('the transposed convolution lesson', () => {
 
   it('pointing at an output cell lists every contribution it received', () => {
     renderWithStore(<TransposedLesson query={FREE} />);
-    fireEvent.mouseEnter(cells('Output, channel 0')[4] as HTMLElement);
+    fireEvent.mouseOver(cells('Output, channel 0')[4] as HTMLElement);
     expect(screen.getByTestId('arithmetic')).toHaveTextContent('0×3 + 1×2 + 2×1 + 3×0 = 4');
   });
 

@@ -1,14 +1,14 @@
-import { cellAt, cellTexts, currentHash, expect, inputGrid, openHash, outputGrid, test } from './fixtures';
+import { cellAt, cellTexts, currentHash, expect, inputGrid, openConv, outputGrid, test } from './fixtures';
 
 // story=7 is the free-play step: no checkpoint hides the output.
-const LESSON = '#/conv?story=7';
+const LESSON = 'story=7';
 
 test.describe('editing the convolution figure', () => {
   test('editing an input cell recomputes the output and a link to the new URL reopens the same numbers', async ({
     page,
     context,
   }) => {
-    await openHash(page, LESSON);
+    await openConv(page, LESSON);
     const input = inputGrid(page);
     const output = outputGrid(page);
     await expect(output).toBeVisible();
@@ -43,7 +43,7 @@ test.describe('editing the convolution figure', () => {
   });
 
   test('typing a digit on a focused cell starts an edit', async ({ page }) => {
-    await openHash(page, LESSON);
+    await openConv(page, LESSON);
     const cell = cellAt(inputGrid(page), 1, 1);
     const old = (await cell.innerText()).trim();
     const typed = old === '9' ? '8' : '9';
@@ -56,11 +56,8 @@ test.describe('editing the convolution figure', () => {
     await expect(cell).toHaveText(typed);
   });
 
-  // APP BUG (components/grid/MatrixGrid.tsx): cancel() (line 72) calls focusCell() synchronously,
-  // which blurs the still-mounted <input>; its onBlur (line 189) sees parseable text and calls
-  // commit(), so Escape COMMITS the typed value (and records an undo step) instead of cancelling.
-  test.fixme('Escape cancels an edit and keeps the old value', async ({ page }) => {
-    await openHash(page, LESSON);
+  test('Escape cancels an edit and keeps the old value', async ({ page }) => {
+    await openConv(page, LESSON);
     const input = inputGrid(page);
     // Started by typing a digit on a focused cell.
     const first = cellAt(input, 1, 1);
@@ -82,7 +79,7 @@ test.describe('editing the convolution figure', () => {
   });
 
   test('text that is not a number keeps the editor open with a message', async ({ page }) => {
-    await openHash(page, LESSON);
+    await openConv(page, LESSON);
     const cell = cellAt(inputGrid(page), 2, 2);
     await cell.click();
     const editor = cell.getByRole('textbox');
@@ -96,7 +93,7 @@ test.describe('editing the convolution figure', () => {
 
   test('on a phone, tapping a cell opens it for typing', async ({ page, isMobile }) => {
     test.skip(!isMobile, 'touch only');
-    await openHash(page, LESSON);
+    await openConv(page, LESSON);
     const output = outputGrid(page);
     await expect(output).toBeVisible();
     const outputBefore = await cellTexts(output);

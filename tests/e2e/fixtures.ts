@@ -47,6 +47,12 @@ export async function openHash(page: Page, hash: string): Promise<void> {
   await page.goto(`/${hash}`);
 }
 
+/** Opens the convolution lesson and waits until its (lazily loaded) figure is on screen. */
+export async function openConv(page: Page, query = ''): Promise<void> {
+  await page.goto(`/#/conv${query ? `?${query}` : ''}`);
+  await expect(page.getByRole('group', { name: 'Convolution figure' })).toBeVisible();
+}
+
 export const inputGrid = (page: Page, channel = 0) => page.getByRole('grid', { name: `Input, channel ${channel}` });
 export const outputGrid = (page: Page, channel = 0) => page.getByRole('grid', { name: `Output, channel ${channel}` });
 

@@ -1,8 +1,8 @@
-import { expect, inputGrid, openHash, test } from './fixtures';
+import { expect, inputGrid, openConv, test } from './fixtures';
 
 test.describe('presentation mode', () => {
   test('pressing F hides the header, enlarges the cells and F again restores them', async ({ page }) => {
-    await openHash(page, '#/conv?story=7');
+    await openConv(page, 'story=7');
     const html = page.locator('html');
     const header = page.getByRole('banner');
     const cell = inputGrid(page).getByRole('gridcell').first();
@@ -26,21 +26,21 @@ test.describe('presentation mode', () => {
   });
 
   test('the header Present button turns presentation mode on', async ({ page }) => {
-    await openHash(page, '#/conv');
+    await openConv(page);
     await page.getByRole('banner').getByRole('button', { name: 'Present' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-presentation', 'on');
     await expect(page.getByRole('banner')).toBeHidden();
   });
 
   test('present=1 in a link opens in presentation mode', async ({ page }) => {
-    await openHash(page, '#/conv?present=1');
+    await openConv(page, 'present=1');
     await expect(page.locator('html')).toHaveAttribute('data-presentation', 'on');
     await expect(page.getByRole('banner')).toBeHidden();
     await expect(inputGrid(page)).toBeVisible();
   });
 
   test('F typed into a cell editor does not toggle presentation mode', async ({ page }) => {
-    await openHash(page, '#/conv?story=7');
+    await openConv(page, 'story=7');
     const cell = inputGrid(page).getByRole('gridcell').first();
     await cell.click();
     await cell.getByRole('textbox').press('f');

@@ -1,17 +1,21 @@
+import { messages } from '../../app/i18n';
+import { AVAILABLE_LESSONS, isLessonId } from '../../app/lessons';
 import { expect, openHash, ROUTES, test } from './fixtures';
 
-const HEADINGS: Record<string, string> = {
-  '#/conv': 'Convolution',
-};
-const LANDING_HEADING = 'Learn convolution by changing the numbers';
+const en = messages('en');
+
+/** The page's main heading: a lesson's title once it is built, the landing page's otherwise. */
+function headingOf(route: string): string {
+  const id = route.replace(/^#\//, '');
+  return isLessonId(id) && AVAILABLE_LESSONS.has(id) ? en.lessons[id].title : en.home.title;
+}
 
 test.describe('every route', () => {
   for (const route of ROUTES) {
     test(`${route} loads without console or page errors and never scrolls sideways`, async ({ page }) => {
       await openHash(page, route);
-      const heading = HEADINGS[route] ?? LANDING_HEADING;
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-      if (route === '#/conv') await expect(page.getByRole('grid', { name: 'Output, channel 0' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: headingOf(route) })).toBeVisible();
+      await expect(page.getByText(en.errors.figureFailed)).toHaveCount(0);
       await page.waitForLoadState('networkidle');
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
@@ -21,9 +25,19 @@ test.describe('every route', () => {
     });
   }
 
+  test('the largest convolution figure never scrolls the page sideways', async ({ page }) => {
+    await openHash(page, '#/conv?n=2&ci=4&co=4&h=16&w=16&k=3&p=1&story=7');
+    await expect(page.getByRole('grid', { name: 'Output, sample 1, channel 3' })).toBeVisible();
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
+  });
+
   test('an unknown path shows the landing page with a notice', async ({ page }) => {
     await openHash(page, '#/no-such-page');
-    await expect(page.getByRole('heading', { level: 1, name: LANDING_HEADING })).toBeVisible();
-    await expect(page.getByRole('status')).toContainText('no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: en.home.title })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'no-such-page' })).toBeVisible();
   });
 });

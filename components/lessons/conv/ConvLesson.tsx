@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Suggestion } from '../../../engine';
 import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
 import { convPytorchCode } from '../../../app/conv/convPytorch';
 import { applyFix, DEFAULT_FIGURE, type ConvFigureState } from '../../../app/conv/convState';
-import { CONV_STORY } from '../../../app/conv/convStory';
+import { CONV_STORY, storyFigure } from '../../../app/conv/convStory';
 import { convFocusOf, convView } from '../../../app/conv/convView';
 import type { LessonProps } from '../../../app/LessonRoute';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
@@ -11,7 +11,7 @@ import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../ap
 import { useMessages } from '../../../app/useMessages';
 import { usePlayback } from '../../../app/usePlayback';
 import { ErrorBoundary } from '../../ErrorBoundary';
-import { buildConvFigure, convFigureModel } from '../../figures/convFigureModel';
+import { buildConvFigure, convAnnouncement, convFigureModel } from '../../figures/convFigureModel';
 import { PlaybackBar } from '../../playback/PlaybackBar';
 import { SharePanel } from '../../share/SharePanel';
 import { Legend } from '../Legend';
@@ -64,11 +64,7 @@ export default function ConvLesson({ query }: LessonProps) {
   const hideOutput =
     checkpoint !== null && !revealed.has(story) && story < CONV_STORY.length - 1 && isStoryFigure(figure, story);
   const step = useAppStore((s) => s.playback.step);
-  const built = useMemo(
-    () => buildConvFigure(figure, view, { step, focus: null, hideOutput, theme: store.getState().theme, t }),
-    [figure, view, step, hideOutput, store, t],
-  );
-  const announce = built.subject ? `${built.subject}${built.caption ? `: ${built.caption}` : ''}` : '';
+  const announce = convAnnouncement(view, step, hideOutput, t);
 
   const model = useCallback(
     () =>
@@ -152,9 +148,8 @@ export default function ConvLesson({ query }: LessonProps) {
   );
 }
 
-/** A checkpoint hides the output only while the figure is still the one its step set up. */
+/** A checkpoint hides answers only while the figure has exactly the settings its step set up. */
 function isStoryFigure(figure: ConvFigureState, story: number): boolean {
-  const step = CONV_STORY[story];
-  if (!step) return false;
-  return Object.entries(step.params).every(([k, v]) => figure.params[k as keyof typeof figure.params] === v);
+  const own = storyFigure(story).params;
+  return Object.entries(own).every(([k, v]) => figure.params[k as keyof typeof own] === v);
 }

@@ -20,7 +20,11 @@ import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../ap
 import { useMessages } from '../../../app/useMessages';
 import { usePlayback } from '../../../app/usePlayback';
 import { ErrorBoundary } from '../../ErrorBoundary';
-import { buildTransposedFigure, transposedFigureModel } from '../../figures/transposedFigureModel';
+import {
+  buildTransposedFigure,
+  transposedAnnouncement,
+  transposedFigureModel,
+} from '../../figures/transposedFigureModel';
 import { PlaybackBar } from '../../playback/PlaybackBar';
 import { SharePanel } from '../../share/SharePanel';
 import { Legend } from '../Legend';
@@ -48,11 +52,10 @@ const binding: LessonUrlBinding<TransposedLinkState> = {
   }),
 };
 
-/** A checkpoint hides answers only while the figure is still the one its step set up. */
+/** A checkpoint hides answers only while the figure has exactly the settings its step set up. */
 function isStoryFigure(figure: TransposedFigureState, story: number): boolean {
-  const step = TRANSPOSED_STORY[story];
-  if (!step) return false;
-  return Object.entries(step.params).every(([k, v]) => figure.params[k as keyof typeof figure.params] === v);
+  const own = tStoryFigure(story).params;
+  return Object.entries(own).every(([k, v]) => figure.params[k as keyof typeof own] === v);
 }
 
 /** `#/transposed`: the transposed convolution lesson. */
@@ -98,14 +101,7 @@ export default function TransposedLesson({ query }: LessonProps) {
       ),
     );
   }, [figure, view, store, t]);
-  const built = buildTransposedFigure(figure, view, {
-    step,
-    focus: null,
-    hideOutput,
-    theme: store.getState().theme,
-    t,
-  });
-  const announce = built.subject ? `${built.subject}${built.caption ? `: ${built.caption}` : ''}` : '';
+  const announce = transposedAnnouncement(view, step, t);
   const paramName = (s: Suggestion) => {
     const c = t.conv.controls;
     const names: Record<string, string> = {

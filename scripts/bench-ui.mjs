@@ -1,0 +1,296 @@
+// UI latency of the convolution lesson, measured in a real Chromium against the built app.
+//
+//   npm run build && npm run bench:ui        (it never builds: it measures what is in dist/)
+//
+// Each sample starts at the trusted input event's own timestamp (`event.timeStamp`, taken when
+// the browser created the event, before it was dispatched to the page), recorded with
+// performance.mark in a capture listener that runs before any of the app's handlers. It ends:
+//   - double rAF: in the requestAnimationFrame callback after the next one, the classic
+//     "the frame with the change has been painted" point (always at least one frame late);
+//   - next paint: in a task posted from the first rAF callback, which runs right after that
+//     frame's paint: when the result first reaches the screen.
+// Both intervals include the key handling, React's render and commit, style, layout and paint.
+// A no-op key press (Shift) shows the floor of the method itself. The budget verdict is judged on the
+// double-rAF interval. Numbers only: nothing asserts.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const REPEATS = Math.max(1, Number(process.env.BENCH_UI_REPEATS ?? 30));
+const WARMUP = 3;
+const BUDGET_MS = 16;
+// Let the 250 ms debounced URL write land between samples, not inside the next one.
+const SETTLE_MS = 300;
+
+if (!existsSync(join(root, 'dist', 'index.html'))) {
+  console.error('bench:ui measures the built app, and dist/index.html is missing.');
+  console.error('Run `npm run build` first, then `npm run bench:ui`.');
+  process.exit(1);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForUrl(url, child, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+/** Installed in the page: arms a measurement for the next matching trusted keydown. */
+function instrument() {
+  const bench = { armed: null, results: [] };
+  window.__bench = bench;
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      const arm = bench.armed;
+      if (!arm || !e.isTrusted || !arm.keys.includes(e.key)) return;
+      bench.armed = null;
+      const start = e.timeStamp;
+      const id = `${arm.name}#${bench.results.length}`;
+      performance.mark(`${id}:input`, { startTime: start });
+      const sample = { name: arm.name, queued: performance.now() - start, nextPaint: NaN, doubleRaf: NaN };
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          sample.nextPaint = performance.measure(`${id}:next-paint`, { start, end: performance.now() }).duration;
+          channel.port1.close();
+        };
+        channel.port2.postMessage(0);
+        requestAnimationFrame(() => {
+          sample.doubleRaf = performance.measure(`${id}:double-raf`, `${id}:input`).duration;
+          bench.results.push(sample);
+        });
+      });
+    },
+    true,
+  );
+}
+
+/** Arms the next matching key press; returns how many samples there will be once it is measured. */
+const arm = (page, name, keys) =>
+  page.evaluate(
+    ([n, k]) => {
+      window.__bench.armed = { name: n, keys: k };
+      return window.__bench.results.length + 1;
+    },
+    [name, keys],
+  );
+
+/** Waits for sample number `count` and returns it. */
+async function collect(page, count) {
+  await page.waitForFunction((n) => window.__bench.results.length >= n, count, { timeout: 120_000 });
+  return page.evaluate((n) => window.__bench.results[n - 1], count);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Lets the debounced URL write, transitions and other follow-up work finish before the next sample. */
+async function settle(page) {
+  await sleep(SETTLE_MS);
+  await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined), { timeout: 10_000 })));
+}
+
+async function openLesson(page, base, query) {
+  await page.goto(`${base}/#/conv?${query}`);
+  await page.getByRole('group', { name: 'Convolution figure' }).waitFor();
+  await page.evaluate(instrument);
+  await sleep(500);
+}
+
+/** Types a new number into one input cell the way a user does: focus, digits, Enter. */
+async function benchCellEdit(page, name) {
+  const grid = page.getByRole('grid', { name: /^Input/ }).first();
+  const cell = grid.getByRole('gridcell', { name: /^Row 3, column 3:/ });
+  await cell.focus();
+  const samples = [];
+  for (let i = 0; i < WARMUP + REPEATS; i++) {
+    const value = i % 2 === 0 ? '17' : '23';
+    await page.keyboard.type(value);
+    const expected = await arm(page, name, ['Enter']);
+    await page.keyboard.press('Enter');
+    const sample = await collect(page, expected);
+    if (i >= WARMUP) samples.push(sample);
+    await settle(page);
+  }
+  return samples;
+}
+
+/** Steps the kernel-height spinbutton up and down, as a user does with the arrow keys. */
+async function benchKernelHeight(page, name) {
+  const field = page.getByRole('spinbutton', { name: /^Kernel size.*height$/ });
+  await field.focus();
+  const samples = [];
+  for (let i = 0; i < WARMUP + REPEATS; i++) {
+    const key = i % 2 === 0 ? 'ArrowUp' : 'ArrowDown';
+    const expected = await arm(page, name, [key]);
+    await page.keyboard.press(key);
+    const sample = await collect(page, expected);
+    if (i >= WARMUP) samples.push(sample);
+    await settle(page);
+  }
+  return samples;
+}
+
+/** A key press no handler acts on: what the method measures when the app does nothing. */
+async function benchNoop(page, name) {
+  await page.locator('body').focus();
+  const samples = [];
+  for (let i = 0; i < WARMUP + REPEATS; i++) {
+    const expected = await arm(page, name, ['Shift']);
+    await page.keyboard.press('Shift');
+    const sample = await collect(page, expected);
+    if (i >= WARMUP) samples.push(sample);
+    await sleep(50);
+  }
+  return samples;
+}
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+function summarize(label, samples) {
+  process.stdout.write(`  measured: ${label}\n`);
+  const pick = (k) =>
+    samples
+      .map((s) => s[k])
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+  const dr = pick('doubleRaf');
+  const np = pick('nextPaint');
+  return {
+    label,
+    n: samples.length,
+    drMedian: quantile(dr, 0.5),
+    drP95: quantile(dr, 0.95),
+    npMedian: quantile(np, 0.5),
+    npP95: quantile(np, 0.95),
+  };
+}
+
+function printTable(rows, floor) {
+  const f = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+  const head = [
+    'scenario',
+    'n',
+    'double rAF median',
+    'p95',
+    'next paint median',
+    'p95',
+    `${BUDGET_MS} ms budget (double rAF)`,
+  ];
+  const body = rows.map((r) => {
+    const verdict =
+      r === floor
+        ? 'reference'
+        : r.drP95 <= BUDGET_MS
+          ? 'within'
+          : r.drMedian <= BUDGET_MS
+            ? 'median within, p95 OVER'
+            : `OVER (${f(r.drMedian / BUDGET_MS)}× at median)`;
+    return [r.label, String(r.n), f(r.drMedian), f(r.drP95), f(r.npMedian), f(r.npP95), verdict];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) console.log(line(b));
+}
+
+const SMALL = 'story=7';
+const LARGE = 'n=2&ci=4&co=4&h=16&w=16&k=3&p=1&story=7';
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const viteBin = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+const server = spawn(
+  process.execPath,
+  [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  },
+);
+let serverErr = '';
+server.stderr.on('data', (d) => (serverErr += d));
+let browser;
+let failed = false;
+try {
+  await waitForUrl(base, server);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+
+  console.log(
+    `bench:ui: ${REPEATS} samples per scenario after ${WARMUP} warm-ups, Chromium ${browser.version()}, 1440×900`,
+  );
+  console.log(`  default figure: #/conv?${SMALL}  (1×1×5×5 input, 3×3 kernel)`);
+  console.log(`  large figure:   #/conv?${LARGE}  (2×4×16×16 input, 4×4×3×3 kernels)`);
+  console.log('  story=7 is the free-play step, so the output values are drawn rather than hidden.\n');
+
+  const rows = [];
+  await openLesson(page, base, SMALL);
+  const floor = summarize('no-op key press, 5×5', await benchNoop(page, 'noop'));
+  rows.push(floor);
+  rows.push(summarize('edit input cell, 5×5', await benchCellEdit(page, 'edit-small')));
+  await openLesson(page, base, SMALL);
+  rows.push(summarize('kernel height ±1, 5×5', await benchKernelHeight(page, 'kernel-small')));
+  await openLesson(page, base, LARGE);
+  rows.push(summarize('edit input cell, 2×4×16×16', await benchCellEdit(page, 'edit-large')));
+  await openLesson(page, base, LARGE);
+  rows.push(summarize('kernel height ±1, 2×4×16×16', await benchKernelHeight(page, 'kernel-large')));
+
+  printTable(rows, floor);
+  console.log(
+    '\nAll times in ms from the key event to: the second rAF after it (double rAF) and the end of the first painted frame (next paint).',
+  );
+  if (pageErrors.length) {
+    failed = true;
+    console.error(`\nThe page threw while measuring:\n  ${pageErrors.join('\n  ')}`);
+  }
+} catch (e) {
+  failed = true;
+  console.error(`bench:ui failed: ${e instanceof Error ? e.message : String(e)}`);
+  if (serverErr) console.error(serverErr);
+} finally {
+  await browser?.close();
+  server.kill('SIGTERM');
+}
+process.exit(failed ? 1 : 0);

@@ -1,3 +1,4 @@
+import type { ConvFigureState } from '../../../app/conv/convState';
 import { convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
@@ -5,10 +6,9 @@ import { outputSizeTex, paramCountTex } from '../../formulas/convFormulaTex';
 import { KatexFormula } from '../../formulas/KatexFormula';
 
 /** Output size and parameter count, with the numbers substituted and the floor visible. */
-export function ConvFormulas({ hideAnswers }: { hideAnswers: boolean }) {
+export function ConvFormulas({ figure, hideAnswers }: { figure: ConvFigureState; hideAnswers: boolean }) {
   const t = useMessages();
   const f = t.conv.formulas;
-  const figure = useAppStore((s) => s.conv.present);
   const setTerm = useAppStore((s) => s.setTerm);
   const view = convView(figure);
   const { h, w, params } = view.formulas;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Suggestion } from '../../../engine';
 import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
 import { convPytorchCode } from '../../../app/conv/convPytorch';
@@ -51,6 +51,9 @@ export default function ConvLesson({ query }: LessonProps) {
   const redo = useAppStore((s) => s.convRedo);
   const setTotal = useAppStore((s) => s.setTotal);
   const view = convView(figure);
+  // The figure updates in the frame of the edit; formulas and code follow in the next one.
+  const deferred = useDeferredValue(figure);
+  const code = useMemo(() => convPytorchCode(deferred, convView(deferred)), [deferred]);
   const figureRef = useRef<HTMLDivElement>(null);
   // Predict-then-reveal: which narrative steps have been answered this visit.
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
@@ -140,8 +143,8 @@ export default function ConvLesson({ query }: LessonProps) {
         </div>
         <aside className="lesson-side">
           <ConvControls />
-          <ConvFormulas hideAnswers={hideOutput} />
-          <SharePanel name="convlab-conv" model={model} frames={frames} code={convPytorchCode(figure, view)} />
+          <ConvFormulas figure={deferred} hideAnswers={hideOutput} />
+          <SharePanel name="convlab-conv" model={model} frames={frames} code={code} />
         </aside>
       </div>
     </div>

@@ -1,15 +1,15 @@
 import { useAppStore } from '../../../app/store/react';
+import type { TransposedFigureState } from '../../../app/transposed/transposedState';
 import { transposedView } from '../../../app/transposed/transposedView';
 import { useMessages } from '../../../app/useMessages';
 import { transposeOutputSizeTex } from '../../formulas/convFormulaTex';
 import { KatexFormula } from '../../formulas/KatexFormula';
 
 /** The output-size formula with numbers, and the round trip with a convolution. */
-export function TransposedFormulas({ hideAnswers }: { hideAnswers: boolean }) {
+export function TransposedFormulas({ figure, hideAnswers }: { figure: TransposedFigureState; hideAnswers: boolean }) {
   const t = useMessages();
   const f = t.transposed.formulas;
   const c = t.conv.formulas;
-  const figure = useAppStore((s) => s.transposed.present);
   const setTerm = useAppStore((s) => s.setTerm);
   const view = transposedView(figure);
   const p = figure.params;

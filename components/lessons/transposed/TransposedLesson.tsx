@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Suggestion } from '../../../engine';
 import type { LessonProps } from '../../../app/LessonRoute';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
@@ -73,6 +73,9 @@ export default function TransposedLesson({ query }: LessonProps) {
   const load = useAppStore((s) => s.tLoad);
   const setStep = useAppStore((s) => s.setStep);
   const view = transposedView(figure);
+  // The figure updates in the frame of the edit; formulas and code follow in the next one.
+  const deferred = useDeferredValue(figure);
+  const code = useMemo(() => transposedPytorchCode(deferred, transposedView(deferred)), [deferred]);
   const figureRef = useRef<HTMLDivElement>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
 
@@ -170,13 +173,8 @@ export default function TransposedLesson({ query }: LessonProps) {
         </div>
         <aside className="lesson-side">
           <TransposedControls />
-          <TransposedFormulas hideAnswers={hideOutput} />
-          <SharePanel
-            name="convlab-transposed"
-            model={model}
-            frames={frames}
-            code={transposedPytorchCode(figure, view)}
-          />
+          <TransposedFormulas figure={deferred} hideAnswers={hideOutput} />
+          <SharePanel name="convlab-transposed" model={model} frames={frames} code={code} />
         </aside>
       </div>
     </div>

@@ -36,7 +36,9 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     setTotal: (total) => {
       const { playback } = get();
       if (playback.total === total) return;
-      update({ total, step: clamp(playback.step, total) });
+      // A figure shown complete stays complete when it grows or shrinks.
+      const atEnd = playback.step >= playback.total - 1;
+      update({ total, step: atEnd ? Math.max(0, total - 1) : clamp(playback.step, total) });
     },
     setStep: (step) => update({ step: clamp(step, get().playback.total), phase: 0 }),
     stepBy: (delta) => update({ step: clamp(get().playback.step + delta, get().playback.total), phase: 0 }),

@@ -255,6 +255,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
                   <div
                     key={c}
                     role="gridcell"
+                    aria-label={strings.cellLabel(r, c, cell.text, cell.mark)}
                     aria-colindex={c + 1}
                     data-index={index}
                     data-state={cell.state}

@@ -45,3 +45,16 @@ describe('the playback clock', () => {
     expect(queue).toHaveLength(0);
   });
 });
+
+describe('the playback step when the figure changes size', () => {
+  it('a figure shown complete stays complete; a step in the middle is kept', () => {
+    const store = createAppStore();
+    store.getState().setTotal(9);
+    store.getState().setStep(8);
+    store.getState().setTotal(16);
+    expect(store.getState().playback.step).toBe(15);
+    store.getState().setStep(3);
+    store.getState().setTotal(4);
+    expect(store.getState().playback.step).toBe(3);
+  });
+});

@@ -86,16 +86,17 @@ function within(actual: ArrayLike<number>, expected: ArrayLike<number>, absSums:
 const dims = (max: number) => fc.tuple(fc.integer({ min: 1, max }), fc.integer({ min: 1, max }));
 
 /**
- * conv2d geometries: up to 5 output channels per group (blocks of three and
- * every remainder), widths up to 10 (column blocks plus leftovers), every
- * padding mode, per-side padding, 'same' and 'valid'.
+ * conv2d geometries: up to 7 output channels per group (the kernels' blocks of
+ * three, pairs and single channels), widths up to 10 (column blocks plus a
+ * shifted last block), every padding mode, per-side padding, 'same' and
+ * 'valid'.
  */
 const conv2dCases = fc
   .record({
     batch: fc.integer({ min: 1, max: 2 }),
     groups: fc.integer({ min: 1, max: 3 }),
     inPerGroup: fc.integer({ min: 1, max: 3 }),
-    outPerGroup: fc.integer({ min: 1, max: 5 }),
+    outPerGroup: fc.integer({ min: 1, max: 7 }),
     inputSize: dims(10),
     kernelSize: dims(4),
     stride: dims(3),
@@ -132,7 +133,7 @@ const convTranspose2dCases = fc
     batch: fc.integer({ min: 1, max: 2 }),
     groups: fc.integer({ min: 1, max: 3 }),
     inPerGroup: fc.integer({ min: 1, max: 3 }),
-    outPerGroup: fc.integer({ min: 1, max: 5 }),
+    outPerGroup: fc.integer({ min: 1, max: 7 }),
     inputSize: dims(6),
     kernelSize: dims(4),
     stride: dims(3),

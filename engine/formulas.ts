@@ -140,7 +140,10 @@ export function inputSizesForOutput(
 }
 
 /** Both axes of the transposed output-size formula. */
-export function convTranspose2dOutputSizeFormulaPair(info: { readonly h: ConvTransposeAxisInfo; readonly w: ConvTransposeAxisInfo }): {
+export function convTranspose2dOutputSizeFormulaPair(info: {
+  readonly h: ConvTransposeAxisInfo;
+  readonly w: ConvTransposeAxisInfo;
+}): {
   readonly h: TransposeOutputSizeFormula;
   readonly w: TransposeOutputSizeFormula;
 } {

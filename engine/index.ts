@@ -9,3 +9,4 @@ export * from './conv2dBackward';
 export * from './convMatrix';
 export * from './receptiveField';
 export * from './formulas';
+export * from './fast';

@@ -3,7 +3,8 @@ import { cellAt, cellTexts, currentHash, expect, openHash, test } from './fixtur
 const FREE = '#/transposed?v=1&story=7';
 const output = (page: import('@playwright/test').Page) =>
   page.getByRole('grid', { name: 'Output, channel 0', exact: true });
-const input = (page: import('@playwright/test').Page) => page.getByRole('grid', { name: 'Input, channel 0', exact: true });
+const input = (page: import('@playwright/test').Page) =>
+  page.getByRole('grid', { name: 'Input, channel 0', exact: true });
 
 test.describe('the transposed convolution lesson', () => {
   test('opens on the lesson’s example: [[0,1],[2,3]] stamped by [[0,1],[2,3]] sums to [[0,0,1],[0,4,6],[4,12,9]]', async ({

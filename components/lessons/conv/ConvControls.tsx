@@ -4,6 +4,7 @@ import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
 import { NumberField, validRangeOf } from '../../controls/NumberField';
+import { HistoryActions } from '../LessonShell';
 
 function Field({
   id,
@@ -136,22 +137,15 @@ export function ConvControls() {
           </div>
         ) : null}
       </div>
-      <div className="controls-actions">
-        {show('randomize') ? (
-          <button type="button" className="btn" onClick={() => randomize((seed * 7919 + 13) % 1_000_000)}>
-            {c.randomize}
-          </button>
-        ) : null}
-        <span className="seed">
-          {c.seed}: {seed}
-        </span>
-        <button type="button" className="btn" onClick={undo} disabled={!canUndo}>
-          {c.undo}
-        </button>
-        <button type="button" className="btn" onClick={redo} disabled={!canRedo}>
-          {c.redo}
-        </button>
-      </div>
+      <HistoryActions
+        seed={seed}
+        canUndo={canUndo}
+        canRedo={canRedo}
+        showRandomize={show('randomize')}
+        onRandomize={randomize}
+        onUndo={undo}
+        onRedo={redo}
+      />
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Suggestion } from '../../../engine';
 import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
 import { convPytorchCode } from '../../../app/conv/convPytorch';
 import { applyFix, DEFAULT_FIGURE, type ConvFigureState } from '../../../app/conv/convState';
@@ -10,12 +9,10 @@ import { useAppStore, useAppStoreApi } from '../../../app/store/react';
 import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
 import { useMessages } from '../../../app/useMessages';
 import { usePlayback } from '../../../app/usePlayback';
-import { ErrorBoundary } from '../../ErrorBoundary';
 import { buildConvFigure, convAnnouncement, convFigureModel } from '../../figures/convFigureModel';
-import { PlaybackBar } from '../../playback/PlaybackBar';
 import { SharePanel } from '../../share/SharePanel';
 import { Legend } from '../Legend';
-import { RefusalPanel } from '../RefusalPanel';
+import { FigurePanel, LessonLayout } from '../LessonShell';
 import { ConvControls } from './ConvControls';
 import { ConvFigureView } from './ConvFigureView';
 import { ConvFormulas } from './ConvFormulas';
@@ -45,7 +42,6 @@ export default function ConvLesson({ query }: LessonProps) {
   const store = useAppStoreApi();
   const figure = useAppStore((s) => s.conv.present);
   const story = useAppStore((s) => s.conv.story);
-  const embed = useAppStore((s) => s.embed);
   const setParams = useAppStore((s) => s.convSetParams);
   const undo = useAppStore((s) => s.convUndo);
   const redo = useAppStore((s) => s.convRedo);
@@ -93,61 +89,32 @@ export default function ConvLesson({ query }: LessonProps) {
       ),
     [figure, view, store, t],
   );
-  const paramName = (s: Suggestion) => {
-    const c = t.conv.controls;
-    const names: Record<string, string> = {
-      padding: c.padding,
-      kernelSize: c.kernelSize,
-      dilation: c.dilation,
-      inputSize: c.inputSize,
-      stride: c.stride,
-      groups: c.groups,
-      inChannels: c.inChannels,
-      outChannels: c.outChannels,
-      paddingMode: c.paddingMode,
-    };
-    const axis = s.axis === 'h' ? ` (${c.height})` : s.axis === 'w' ? ` (${c.width})` : '';
-    return `${names[s.param] ?? s.param}${axis}`;
-  };
-
-  const figurePanel = (
-    <ErrorBoundary
-      title={t.errors.figureFailed}
-      detail={t.errors.figureFailedDetail}
-      resetLabel={t.errors.resetFigure}
-      onReset={() => store.getState().convLoad(DEFAULT_FIGURE, 0)}
-    >
-      {view.refusal ? (
-        <RefusalPanel
-          problems={view.refusal.problems}
-          fixes={view.fixes}
-          paramName={paramName}
-          onFix={(s) => setParams(applyFix(figure.params, s))}
-        />
-      ) : null}
-      <ConvFigureView hideOutput={hideOutput} figureRef={figureRef} />
-      {view.result ? <PlaybackBar announce={announce} /> : null}
-    </ErrorBoundary>
-  );
-
-  if (embed) return <div className="lesson lesson--embed">{figurePanel}</div>;
   return (
-    <div className="lesson lesson--conv">
-      <h1 className="lesson-title">{t.conv.title}</h1>
-      <div className="lesson-layout">
-        <div className="lesson-main">
-          <ConvStory revealed={revealed.has(story)} onReveal={() => setRevealed((r) => new Set(r).add(story))} />
-          {figurePanel}
-          <Legend states={['active', 'contributing', 'target', 'padding', 'unvisited', 'gap', 'pending']} />
-          <p className="hint">{t.playback.keys}</p>
-        </div>
-        <aside className="lesson-side">
+    <LessonLayout
+      id="conv"
+      title={t.conv.title}
+      story={<ConvStory revealed={revealed.has(story)} onReveal={() => setRevealed((r) => new Set(r).add(story))} />}
+      figure={
+        <FigurePanel
+          refusal={view.refusal}
+          fixes={view.fixes}
+          onFix={(s) => setParams(applyFix(figure.params, s))}
+          onReset={() => store.getState().convLoad(DEFAULT_FIGURE, 0)}
+          playable={view.result !== null}
+          announce={announce}
+        >
+          <ConvFigureView hideOutput={hideOutput} figureRef={figureRef} />
+        </FigurePanel>
+      }
+      legend={<Legend states={['active', 'contributing', 'target', 'padding', 'unvisited', 'gap', 'pending']} />}
+      side={
+        <>
           <ConvControls />
           <ConvFormulas figure={deferred} hideAnswers={hideOutput} />
           <SharePanel name="convlab-conv" model={model} frames={frames} code={code} />
-        </aside>
-      </div>
-    </div>
+        </>
+      }
+    />
   );
 }
 

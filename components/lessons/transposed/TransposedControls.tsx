@@ -4,6 +4,7 @@ import { OVERLAP_PRESETS } from '../../../app/transposed/transposedStory';
 import { T_LIMITS, tInfoOf, type TNumericParam, type TransposedParams } from '../../../app/transposed/transposedState';
 import { useMessages } from '../../../app/useMessages';
 import { NumberField, validRangeOf } from '../../controls/NumberField';
+import { HistoryActions } from '../LessonShell';
 
 function Field({
   param,
@@ -109,22 +110,15 @@ export function TransposedControls() {
           </div>
         ) : null}
       </div>
-      <div className="controls-actions">
-        {show('randomize') ? (
-          <button type="button" className="btn" onClick={() => randomize(((seed || 1) * 7919 + 13) % 1_000_000)}>
-            {c.randomize}
-          </button>
-        ) : null}
-        <span className="seed">
-          {c.seed}: {seed}
-        </span>
-        <button type="button" className="btn" onClick={undo} disabled={!canUndo}>
-          {c.undo}
-        </button>
-        <button type="button" className="btn" onClick={redo} disabled={!canRedo}>
-          {c.redo}
-        </button>
-      </div>
+      <HistoryActions
+        seed={seed}
+        canUndo={canUndo}
+        canRedo={canRedo}
+        showRandomize={show('randomize')}
+        onRandomize={randomize}
+        onUndo={undo}
+        onRedo={redo}
+      />
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Suggestion } from '../../../engine';
 import type { LessonProps } from '../../../app/LessonRoute';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
 import {
@@ -19,16 +18,14 @@ import { transposedView } from '../../../app/transposed/transposedView';
 import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
 import { useMessages } from '../../../app/useMessages';
 import { usePlayback } from '../../../app/usePlayback';
-import { ErrorBoundary } from '../../ErrorBoundary';
 import {
   buildTransposedFigure,
   transposedAnnouncement,
   transposedFigureModel,
 } from '../../figures/transposedFigureModel';
-import { PlaybackBar } from '../../playback/PlaybackBar';
 import { SharePanel } from '../../share/SharePanel';
 import { Legend } from '../Legend';
-import { RefusalPanel } from '../RefusalPanel';
+import { FigurePanel, LessonLayout } from '../LessonShell';
 import { StoryPanel } from '../StoryPanel';
 import { TransposedControls } from './TransposedControls';
 import { TransposedFigureView, transposedFocusOf } from './TransposedFigureView';
@@ -64,7 +61,6 @@ export default function TransposedLesson({ query }: LessonProps) {
   const store = useAppStoreApi();
   const figure = useAppStore((s) => s.transposed.present);
   const story = useAppStore((s) => s.transposed.story);
-  const embed = useAppStore((s) => s.embed);
   const step = useAppStore((s) => s.playback.step);
   const setParams = useAppStore((s) => s.tSetParams);
   const undo = useAppStore((s) => s.tUndo);
@@ -105,78 +101,53 @@ export default function TransposedLesson({ query }: LessonProps) {
     );
   }, [figure, view, store, t]);
   const announce = transposedAnnouncement(view, step, t);
-  const paramName = (s: Suggestion) => {
-    const c = t.conv.controls;
-    const names: Record<string, string> = {
-      padding: c.padding,
-      outputPadding: t.transposed.controls.outputPadding,
-      kernelSize: c.kernelSize,
-      dilation: c.dilation,
-      inputSize: c.inputSize,
-      stride: c.stride,
-      groups: c.groups,
-    };
-    const axis = s.axis === 'h' ? ` (${c.height})` : s.axis === 'w' ? ` (${c.width})` : '';
-    return `${names[s.param] ?? s.param}${axis}`;
-  };
-
-  const figurePanel = (
-    <ErrorBoundary
-      title={t.errors.figureFailed}
-      detail={t.errors.figureFailedDetail}
-      resetLabel={t.errors.resetFigure}
-      onReset={() => store.getState().tLoad(T_DEFAULT_FIGURE, 0)}
-    >
-      {view.refusal ? (
-        <RefusalPanel
-          problems={view.refusal.problems}
-          fixes={view.fixes}
-          paramName={paramName}
-          onFix={(s) => setParams(tApplyFix(figure.params, s))}
-        />
-      ) : null}
-      <TransposedFigureView hideOutput={hideOutput} figureRef={figureRef} />
-      {view.scatter ? <PlaybackBar announce={announce} /> : null}
-    </ErrorBoundary>
-  );
-
-  if (embed) return <div className="lesson lesson--embed">{figurePanel}</div>;
   return (
-    <div className="lesson lesson--transposed">
-      <h1 className="lesson-title">{t.transposed.title}</h1>
-      <div className="lesson-layout">
-        <div className="lesson-main">
-          <StoryPanel
-            index={index}
-            count={TRANSPOSED_STORY.length}
-            title={text?.title ?? ''}
-            body={text?.body ?? ''}
-            checkpoint={
-              kind && answer
-                ? {
-                    question: t.transposed.questions[kind],
-                    answer: answer.text,
-                    matches: (typed) => tAnswerMatches(kind, typed, answer.values),
-                  }
-                : null
-            }
-            revealed={revealed.has(index)}
-            onReveal={() => setRevealed((r) => new Set(r).add(index))}
-            onGo={(i) => {
-              load(tStoryFigure(i), i);
-              setStep(0);
-            }}
-          />
-          {figurePanel}
-          <Legend states={['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending']} />
-          <p className="hint">{t.playback.keys}</p>
-        </div>
-        <aside className="lesson-side">
+    <LessonLayout
+      id="transposed"
+      title={t.transposed.title}
+      story={
+        <StoryPanel
+          index={index}
+          count={TRANSPOSED_STORY.length}
+          title={text?.title ?? ''}
+          body={text?.body ?? ''}
+          checkpoint={
+            kind && answer
+              ? {
+                  question: t.transposed.questions[kind],
+                  answer: answer.text,
+                  matches: (typed) => tAnswerMatches(kind, typed, answer.values),
+                }
+              : null
+          }
+          revealed={revealed.has(index)}
+          onReveal={() => setRevealed((r) => new Set(r).add(index))}
+          onGo={(i) => {
+            load(tStoryFigure(i), i);
+            setStep(0);
+          }}
+        />
+      }
+      figure={
+        <FigurePanel
+          refusal={view.refusal}
+          fixes={view.fixes}
+          onFix={(s) => setParams(tApplyFix(figure.params, s))}
+          onReset={() => store.getState().tLoad(T_DEFAULT_FIGURE, 0)}
+          playable={view.scatter !== null}
+          announce={announce}
+        >
+          <TransposedFigureView hideOutput={hideOutput} figureRef={figureRef} />
+        </FigurePanel>
+      }
+      legend={<Legend states={['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending']} />}
+      side={
+        <>
           <TransposedControls />
           <TransposedFormulas figure={deferred} hideAnswers={hideOutput} />
           <SharePanel name="convlab-transposed" model={model} frames={frames} code={code} />
-        </aside>
-      </div>
-    </div>
+        </>
+      }
+    />
   );
 }

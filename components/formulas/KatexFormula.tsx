@@ -27,20 +27,29 @@ export function KatexFormula({
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let cancelled = false;
+    let frame = 0;
+    let timer = 0;
     loadKatex()
       .then((katex) => {
-        if (cancelled || !ref.current) return;
-        katex.render(tex, ref.current, {
-          displayMode: true,
-          throwOnError: false,
-          strict: 'ignore',
-          output: 'htmlAndMathml',
-          trust: (ctx) => ctx.command === '\\htmlClass',
+        // Typeset after the figure has painted: an edit shows in the figure first.
+        frame = requestAnimationFrame(() => {
+          timer = window.setTimeout(() => {
+            if (cancelled || !ref.current) return;
+            katex.render(tex, ref.current, {
+              displayMode: true,
+              throwOnError: false,
+              strict: 'ignore',
+              output: 'htmlAndMathml',
+              trust: (ctx) => ctx.command === '\\htmlClass',
+            });
+          }, 0);
         });
       })
       .catch(() => setFailed(true));
     return () => {
       cancelled = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [tex]);
   const termAt = (target: EventTarget | null): string | null => {

@@ -12,11 +12,12 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
-  workers: 2,
+  // One worker on CI: two cores also run the preview server and Chromium's own threads.
+  workers: process.env.CI ? 1 : 2,
   retries: 0,
   reporter: 'list',
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  expect: { timeout: 10_000 },
   forbidOnly: true,
   use: {
     baseURL: BASE_URL,

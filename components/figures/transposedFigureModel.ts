@@ -422,7 +422,10 @@ export function buildTransposedFigure(
       const tx = focusCanvas % CW;
       const isKept = kept(ty, tx);
       const b = p.bias && isKept ? (scatter.bias[co] ?? 0) : null;
-      const total = focusStamps.reduce((a, s) => a + s.contribution, 0) + (b ?? 0);
+      // The value shown is the engine's: the cropped output (with bias) or the raw canvas.
+      const total = isKept
+        ? (scatter.output.data[((n * p.outChannels + co) * OH + ty - h.cropBefore) * OW + tx - w.cropBefore] ?? 0)
+        : (scatter.canvas.data[focusCanvas] ?? 0);
       subject =
         focus.kind === 't-output'
           ? t.transposed.arithmetic.outputCell(where(n, co, ty - h.cropBefore, tx - w.cropBefore))

@@ -47,11 +47,12 @@ test.describe('the transposed convolution lesson', () => {
 
   test('stepping with the keyboard moves the stamp in both views together', async ({ page }) => {
     await openHash(page, `${FREE}&s=2`);
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const playback = page.getByRole('group', { name: 'Playback' });
+    await expect(playback.getByText('Step 4 of 4', { exact: true })).toBeVisible();
     await page.keyboard.press('Home');
-    await expect(page.getByText('Step 1 of 4')).toBeVisible();
+    await expect(playback.getByText('Step 1 of 4', { exact: true })).toBeVisible();
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByText('Step 2 of 4')).toBeVisible();
+    await expect(playback.getByText('Step 2 of 4', { exact: true })).toBeVisible();
     const active = page.getByRole('grid', { name: 'Zero-inserted input, channel 0' }).locator('[data-state="active"]');
     await expect(active).toHaveText('1');
   });

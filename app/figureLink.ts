@@ -187,3 +187,27 @@ export function encodeFigureLink<P>(codec: FigureCodec<P>, s: FigureLinkState<P>
   if (s.story !== 0) pairs.push(['story', String(s.story)]);
   return writeQuery(pairs);
 }
+
+type Limits<P> = Partial<Record<keyof P & string, readonly [number, number]>>;
+
+/** Spec helpers over a table of limits, so each lesson's table is just its keys. */
+export function specBuilders<P>(limits: Limits<P>) {
+  const range = (field: keyof P & string): readonly [number, number] => limits[field] ?? [0, 0];
+  return {
+    int: (key: string, field: keyof P & string): ParamSpec<P> => ({
+      kind: 'int',
+      key,
+      field,
+      min: range(field)[0],
+      max: range(field)[1],
+    }),
+    pair: (key: string, h: keyof P & string, w: keyof P & string): ParamSpec<P> => ({
+      kind: 'pair',
+      key,
+      h,
+      w,
+      min: Math.max(range(h)[0], range(w)[0]),
+      max: Math.min(range(h)[1], range(w)[1]),
+    }),
+  };
+}

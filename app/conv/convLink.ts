@@ -9,29 +9,14 @@ import {
   type Decoded,
   type FigureCodec,
   type FigureLinkState,
-  type ParamSpec,
+  specBuilders,
 } from '../figureLink';
 import { formatPair, parsePairIn } from '../urlCodec';
 import { DEFAULT_FIGURE, DEFAULT_PARAMS, LIMITS, seededValues, VALUE_LIMIT, type ConvParams } from './convState';
 
 export type ConvLinkState = FigureLinkState<ConvParams>;
 
-const int = (key: string, field: keyof typeof LIMITS): ParamSpec<ConvParams> => ({
-  kind: 'int',
-  key,
-  field,
-  min: LIMITS[field][0],
-  max: LIMITS[field][1],
-});
-
-const pair = (key: string, h: keyof typeof LIMITS, w: keyof typeof LIMITS): ParamSpec<ConvParams> => ({
-  kind: 'pair',
-  key,
-  h,
-  w,
-  min: Math.max(LIMITS[h][0], LIMITS[w][0]),
-  max: Math.min(LIMITS[h][1], LIMITS[w][1]),
-});
+const { int, pair } = specBuilders<ConvParams>(LIMITS);
 
 export const CONV_CODEC: FigureCodec<ConvParams> = {
   specs: [

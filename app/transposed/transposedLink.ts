@@ -5,7 +5,7 @@ import {
   type Decoded,
   type FigureCodec,
   type FigureLinkState,
-  type ParamSpec,
+  specBuilders,
 } from '../figureLink';
 import {
   T_DEFAULT_PARAMS,
@@ -13,28 +13,12 @@ import {
   T_LIMITS,
   tSeededValues,
   VALUE_LIMIT,
-  type TNumericParam,
   type TransposedParams,
 } from './transposedState';
 
 export type TransposedLinkState = FigureLinkState<TransposedParams>;
 
-const int = (key: string, field: TNumericParam): ParamSpec<TransposedParams> => ({
-  kind: 'int',
-  key,
-  field,
-  min: T_LIMITS[field][0],
-  max: T_LIMITS[field][1],
-});
-
-const pair = (key: string, h: TNumericParam, w: TNumericParam): ParamSpec<TransposedParams> => ({
-  kind: 'pair',
-  key,
-  h,
-  w,
-  min: Math.max(T_LIMITS[h][0], T_LIMITS[w][0]),
-  max: Math.min(T_LIMITS[h][1], T_LIMITS[w][1]),
-});
+const { int, pair } = specBuilders<TransposedParams>(T_LIMITS);
 
 export const TRANSPOSED_CODEC: FigureCodec<TransposedParams> = {
   specs: [

@@ -292,3 +292,24 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
     </figure>
   );
 });
+
+/**
+ * The cells a pasted block covers, starting at flat index `start` of a
+ * rows × cols grid and clipped to it, as [local index, value] pairs.
+ */
+export function pastedCells(
+  start: number,
+  rows: number,
+  cols: number,
+  block: readonly (readonly number[])[],
+): [number, number][] {
+  const r0 = Math.floor(start / cols);
+  const c0 = start % cols;
+  const out: [number, number][] = [];
+  block.forEach((row, dr) =>
+    row.forEach((value, dc) => {
+      if (r0 + dr < rows && c0 + dc < cols) out.push([(r0 + dr) * cols + c0 + dc, value]);
+    }),
+  );
+  return out;
+}

@@ -3,7 +3,7 @@ import { convFocusOf, convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
 import { buildConvFigure, type ConvGrid } from '../../figures/convFigureModel';
-import { MatrixGrid, type MatrixGridStrings } from '../../grid/MatrixGrid';
+import { MatrixGrid, pastedCells, type MatrixGridStrings } from '../../grid/MatrixGrid';
 
 /**
  * The convolution figure: padded inputs, kernels and bias, outputs. Every
@@ -61,22 +61,13 @@ export function ConvFigureView({ hideOutput, figureRef }: { hideOutput: boolean;
       g.kind === 'output'
         ? undefined
         : (start: number, block: number[][]) => {
-            const r0 = Math.floor(start / g.cols);
-            const c0 = start % g.cols;
             const writes: [number, number][] = [];
-            block.forEach((row, dr) =>
-              row.forEach((v, dc) => {
-                const r = r0 + dr;
-                const c = c0 + dc;
-                if (r >= g.rows || c >= g.cols) return;
-                const local = r * g.cols + c;
-                if (g.kind === 'input') {
-                  const at = inputIndex(g, local);
-                  if (at !== null) writes.push([at, v]);
-                } else if (g.kind === 'weight') writes.push([kernelBase + local, v]);
-                else writes.push([local, v]);
-              }),
-            );
+            for (const [local, v] of pastedCells(start, g.rows, g.cols, block)) {
+              if (g.kind === 'input') {
+                const at = inputIndex(g, local);
+                if (at !== null) writes.push([at, v]);
+              } else writes.push([g.kind === 'weight' ? kernelBase + local : local, v]);
+            }
             setValues(g.kind === 'input' ? 'input' : g.kind === 'weight' ? 'weight' : 'biasValues', writes);
           };
     const onHover = (i: number | null) => {

@@ -4,7 +4,7 @@ import { useAppStore } from '../../../app/store/react';
 import { transposedView } from '../../../app/transposed/transposedView';
 import { useMessages } from '../../../app/useMessages';
 import { buildTransposedFigure, type TGrid } from '../../figures/transposedFigureModel';
-import { MatrixGrid, type MatrixGridStrings } from '../../grid/MatrixGrid';
+import { MatrixGrid, pastedCells, type MatrixGridStrings } from '../../grid/MatrixGrid';
 
 const T_KINDS: ReadonlySet<string> = new Set(['t-input', 't-weight', 't-canvas', 't-output', 't-up']);
 
@@ -57,17 +57,11 @@ export function TransposedFigureView({
       g.kind === 'input' ? 'input' : g.kind === 'weight' ? 'weight' : g.kind === 'bias' ? 'biasValues' : null;
     const onCommit = matrix ? (i: number, value: number) => setValues(matrix, [[base + i, value]]) : undefined;
     const onPasteBlock = matrix
-      ? (start: number, block: number[][]) => {
-          const r0 = Math.floor(start / g.cols);
-          const c0 = start % g.cols;
-          const writes: [number, number][] = [];
-          block.forEach((row, dr) =>
-            row.forEach((value, dc) => {
-              if (r0 + dr < g.rows && c0 + dc < g.cols) writes.push([base + (r0 + dr) * g.cols + c0 + dc, value]);
-            }),
-          );
-          setValues(matrix, writes);
-        }
+      ? (start: number, block: number[][]) =>
+          setValues(
+            matrix,
+            pastedCells(start, g.rows, g.cols, block).map(([i, v]) => [base + i, v]),
+          )
       : undefined;
     const onHover = (i: number | null) => {
       if (i === null) return setFocus(null);

@@ -53,13 +53,42 @@ export interface OutputCellTrace {
   readonly value: number;
 }
 
+/**
+ * One tap seen from its input side: which output cell (flat, row-major
+ * n, co, oy, ox) reads padded position (py, px) of channel `c`, and through
+ * which kernel weight (flat index into the weight tensor).
+ */
+export interface TapUse {
+  readonly output: number;
+  readonly weight: number;
+  readonly c: number;
+  readonly py: number;
+  readonly px: number;
+}
+
+/**
+ * conv2d with its trace. The output and padded input are computed eagerly;
+ * the per-cell trace is built on demand (a 2×4×16×16 figure has ~70k taps
+ * and a view needs the few it highlights), and the inverse questions
+ * (which outputs read this input cell, which inputs meet this weight) are
+ * answered from the geometry without scanning every tap. Every answer is
+ * the same as reading a full trace: the property tests check it.
+ */
 export interface Conv2dResult {
   readonly info: Conv2dInfo;
   readonly output: Tensor;
   /** Padded input values (N, C, i+p₀+p₁ …) as the window sees them. */
   readonly padded: Tensor;
-  /** Output cells in row-major (n, co, oy, ox) order. */
-  readonly cells: readonly OutputCellTrace[];
+  /** Number of output cells, N·C_out·OH·OW. */
+  readonly cellCount: number;
+  /** How output cell `index` (row-major n, co, oy, ox) came to be; undefined outside the output. */
+  cell(index: number): OutputCellTrace | undefined;
+  /** Every tap that reads padded position (py, px) of sample n, channel c, in output order. */
+  readersOf(n: number, c: number, py: number, px: number): readonly TapUse[];
+  /** Every tap that multiplies weight `index` (flat into the weight tensor), in output order. */
+  usesOfWeight(index: number): readonly TapUse[];
+  /** Padded positions that hold input cell (y, x): itself and, for reflect/replicate/circular, its copies. */
+  copiesOf(y: number, x: number): readonly (readonly [number, number])[];
 }
 
 function rankCheck(t: Tensor, rank: number, name: string): void {
@@ -181,7 +210,8 @@ export function conv2dWithInfo(input: Tensor, weight: Tensor, bias: Tensor | nul
 /**
  * conv2d with its trace: for every output cell, every tap in visit order
  * (input channel, then kernel row, then kernel column), the bias and the value.
- * The value is summed in the same order as the taps are listed.
+ * The value is summed in the same order as the taps are listed, the same
+ * order conv2d uses, so the trace and the output agree to the last bit.
  */
 export function conv2dTrace(
   input: Tensor,
@@ -192,6 +222,7 @@ export function conv2dTrace(
   const info = conv2dInfo(conv2dConfigOf(input, weight, bias, options));
   assertValidConv2d(info);
   const padded = padInput(input, info);
+  const output = conv2dWithInfo(input, weight, bias, info);
   const { h, w, inPerGroup, outPerGroup } = info;
   const rows = paddedSourceTable(h.padBefore, h.padAfter, h.inSize, info.config.paddingMode);
   const cols = paddedSourceTable(w.padBefore, w.padAfter, w.inSize, info.config.paddingMode);
@@ -199,51 +230,126 @@ export function conv2dTrace(
   const C = info.config.inChannels;
   const PH = h.paddedSize;
   const PW = w.paddedSize;
-  const out = new Float64Array(N * Cout * OH * OW);
-  const cells: OutputCellTrace[] = [];
-  for (let n = 0; n < N; n++) {
-    for (let co = 0; co < Cout; co++) {
-      const g = Math.floor(co / outPerGroup);
-      const b = bias ? (bias.data[co] ?? 0) : 0;
-      for (let oy = 0; oy < OH; oy++) {
-        for (let ox = 0; ox < OW; ox++) {
-          const taps: Tap[] = [];
-          let acc = 0;
-          for (let ci = 0; ci < inPerGroup; ci++) {
-            const c = g * inPerGroup + ci;
-            for (let ky = 0; ky < h.kernel; ky++) {
-              const py = oy * h.stride + ky * h.dilation;
-              const sy = rows[py] ?? -1;
-              for (let kx = 0; kx < w.kernel; kx++) {
-                const px = ox * w.stride + kx * w.dilation;
-                const sx = cols[px] ?? -1;
-                const xv = padded.data[((n * C + c) * PH + py) * PW + px] ?? 0;
-                const wv = weight.data[((co * inPerGroup + ci) * h.kernel + ky) * w.kernel + kx] ?? 0;
-                const product = xv * wv;
-                acc += product;
-                const isPad =
-                  py < h.padBefore || py >= h.padBefore + h.inSize || px < w.padBefore || px >= w.padBefore + w.inSize;
-                taps.push({
-                  c,
-                  py,
-                  px,
-                  ky,
-                  kx,
-                  padding: isPad,
-                  source: sy >= 0 && sx >= 0 ? [sy, sx] : null,
-                  x: xv,
-                  w: wv,
-                  product,
-                });
-              }
-            }
-          }
-          const value = acc + b;
-          out[((n * Cout + co) * OH + oy) * OW + ox] = value;
-          cells.push({ n, co, oy, ox, windowY: oy * h.stride, windowX: ox * w.stride, taps, bias: b, value });
+  const KH = h.kernel;
+  const KW = w.kernel;
+  const cellCount = N * Cout * OH * OW;
+  const memo = new Map<number, OutputCellTrace>();
+  const weightAt = (co: number, ci: number, ky: number, kx: number) => ((co * inPerGroup + ci) * KH + ky) * KW + kx;
+  const outputAt = (n: number, co: number, oy: number, ox: number) => ((n * Cout + co) * OH + oy) * OW + ox;
+
+  const buildCell = (index: number): OutputCellTrace => {
+    const ox = index % OW;
+    const oy = Math.floor(index / OW) % OH;
+    const co = Math.floor(index / (OW * OH)) % Cout;
+    const n = Math.floor(index / (OW * OH * Cout));
+    const g = Math.floor(co / outPerGroup);
+    const b = bias ? (bias.data[co] ?? 0) : 0;
+    const taps: Tap[] = [];
+    let acc = 0;
+    for (let ci = 0; ci < inPerGroup; ci++) {
+      const c = g * inPerGroup + ci;
+      for (let ky = 0; ky < KH; ky++) {
+        const py = oy * h.stride + ky * h.dilation;
+        const sy = rows[py] ?? -1;
+        for (let kx = 0; kx < KW; kx++) {
+          const px = ox * w.stride + kx * w.dilation;
+          const sx = cols[px] ?? -1;
+          const xv = padded.data[((n * C + c) * PH + py) * PW + px] ?? 0;
+          const wv = weight.data[weightAt(co, ci, ky, kx)] ?? 0;
+          const product = wv * xv;
+          acc += product;
+          const isPad =
+            py < h.padBefore || py >= h.padBefore + h.inSize || px < w.padBefore || px >= w.padBefore + w.inSize;
+          taps.push({
+            c,
+            py,
+            px,
+            ky,
+            kx,
+            padding: isPad,
+            source: sy >= 0 && sx >= 0 ? [sy, sx] : null,
+            x: xv,
+            w: wv,
+            product,
+          });
         }
       }
     }
-  }
-  return { info, output: fromOwned([N, Cout, OH, OW], out), padded, cells };
+    return { n, co, oy, ox, windowY: oy * h.stride, windowX: ox * w.stride, taps, bias: b, value: acc + b };
+  };
+
+  /** Kernel offsets k with k·d = q − o·s for some output o in range, per axis. */
+  const hits = (q: number, kernel: number, stride: number, dilation: number, outSize: number) => {
+    const found: [number, number][] = [];
+    for (let k = 0; k < kernel; k++) {
+      const t = q - k * dilation;
+      if (t < 0 || t % stride !== 0) continue;
+      const o = t / stride;
+      if (o < outSize) found.push([k, o]);
+    }
+    return found;
+  };
+
+  return {
+    info,
+    output,
+    padded,
+    cellCount,
+    cell(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= cellCount) return undefined;
+      let traced = memo.get(index);
+      if (!traced) {
+        traced = buildCell(index);
+        memo.set(index, traced);
+      }
+      return traced;
+    },
+    readersOf(n, c, py, px) {
+      if (n < 0 || n >= N || c < 0 || c >= C) return [];
+      const ys = hits(py, KH, h.stride, h.dilation, OH);
+      const xs = hits(px, KW, w.stride, w.dilation, OW);
+      const g = Math.floor(c / inPerGroup);
+      const ci = c - g * inPerGroup;
+      const uses: TapUse[] = [];
+      for (let co = g * outPerGroup; co < (g + 1) * outPerGroup; co++) {
+        for (const [ky, oy] of ys) {
+          for (const [kx, ox] of xs) {
+            uses.push({ output: outputAt(n, co, oy, ox), weight: weightAt(co, ci, ky, kx), c, py, px });
+          }
+        }
+      }
+      return uses.sort((a, b) => a.output - b.output || a.weight - b.weight);
+    },
+    usesOfWeight(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= weight.data.length) return [];
+      const kx = index % KW;
+      const ky = Math.floor(index / KW) % KH;
+      const ci = Math.floor(index / (KW * KH)) % inPerGroup;
+      const co = Math.floor(index / (KW * KH * inPerGroup));
+      const c = Math.floor(co / outPerGroup) * inPerGroup + ci;
+      const uses: TapUse[] = [];
+      for (let n = 0; n < N; n++) {
+        for (let oy = 0; oy < OH; oy++) {
+          for (let ox = 0; ox < OW; ox++) {
+            uses.push({
+              output: outputAt(n, co, oy, ox),
+              weight: index,
+              c,
+              py: oy * h.stride + ky * h.dilation,
+              px: ox * w.stride + kx * w.dilation,
+            });
+          }
+        }
+      }
+      return uses;
+    },
+    copiesOf(y, x) {
+      const found: [number, number][] = [];
+      for (let py = 0; py < PH; py++) {
+        if (rows[py] !== y) continue;
+        for (let px = 0; px < PW; px++) if (cols[px] === x) found.push([py, px]);
+      }
+      return found;
+    },
+  };
 }

@@ -74,7 +74,7 @@ function computeView(figure: ConvFigureState): ConvView {
         paddingMode: p.paddingMode,
       },
     );
-    return { info, result, refusal: null, fixes: [], formulas, total: Math.max(1, result.cells.length) };
+    return { info, result, refusal: null, fixes: [], formulas, total: Math.max(1, result.cellCount) };
   } catch (e) {
     if (e instanceof EngineError) return { info, result: null, refusal: e, fixes: [], formulas, total: 1 };
     throw e;
@@ -124,7 +124,7 @@ export function weightIndex(info: Conv2dInfo, co: number, c: number, ky: number,
  * weight); every input a kernel weight multiplies (weight sharing).
  */
 export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
-  const { info, cells } = result;
+  const { info } = result;
   const padded = new Set<string>();
   const weight = new Set<number>();
   const output = new Set<number>();
@@ -132,7 +132,7 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
   const weightFor = new Map<number, number[]>();
   switch (focus.kind) {
     case 'output': {
-      const cell = cells[focus.index];
+      const cell = result.cell(focus.index);
       if (!cell) break;
       output.add(focus.index);
       for (const t of cell.taps) {
@@ -149,43 +149,38 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
         focus.py < h.padBefore + h.inSize &&
         focus.px >= w.padBefore &&
         focus.px < w.padBefore + w.inSize;
-      const sy = focus.py - h.padBefore;
-      const sx = focus.px - w.padBefore;
       padded.add(paddedKey(focus.n, focus.c, focus.py, focus.px));
-      cells.forEach((cell, i) => {
-        if (cell.n !== focus.n) return;
-        for (const t of cell.taps) {
-          if (t.c !== focus.c) continue;
-          // A real input cell feeds through itself and through every padding copy of it.
-          const hits = inside
-            ? t.source !== null && t.source[0] === sy && t.source[1] === sx
-            : t.py === focus.py && t.px === focus.px;
-          if (!hits) continue;
-          output.add(i);
-          const wi = weightIndex(info, cell.co, t.c, t.ky, t.kx);
-          weight.add(wi);
-          weightFor.set(i, [...(weightFor.get(i) ?? []), wi]);
-          if (t.padding) padded.add(paddedKey(cell.n, t.c, t.py, t.px));
-        }
-      });
+      // A real input cell feeds through itself and through every padding copy of it.
+      const positions = inside
+        ? result.copiesOf(focus.py - h.padBefore, focus.px - w.padBefore)
+        : [[focus.py, focus.px] as const];
+      const uses = positions.flatMap(([py, px]) => result.readersOf(focus.n, focus.c, py, px));
+      uses.sort((a, b) => a.output - b.output);
+      for (const u of uses) {
+        output.add(u.output);
+        weight.add(u.weight);
+        weightFor.set(u.output, [...(weightFor.get(u.output) ?? []), u.weight]);
+        padded.add(paddedKey(focus.n, u.c, u.py, u.px));
+      }
       break;
     }
     case 'weight': {
       weight.add(focus.index);
-      cells.forEach((cell, i) => {
-        for (const t of cell.taps) {
-          if (weightIndex(info, cell.co, t.c, t.ky, t.kx) !== focus.index) continue;
-          padded.add(paddedKey(cell.n, t.c, t.py, t.px));
-          output.add(i);
-        }
-      });
+      const perSample = Math.max(1, result.cellCount / Math.max(1, info.config.batch));
+      for (const u of result.usesOfWeight(focus.index)) {
+        padded.add(paddedKey(Math.floor(u.output / perSample), u.c, u.py, u.px));
+        output.add(u.output);
+      }
       break;
     }
     case 'bias': {
       bias.add(focus.index);
-      cells.forEach((cell, i) => {
-        if (cell.co === focus.index) output.add(i);
-      });
+      const [N, Cout, OH, OW] = info.outputShape;
+      if (focus.index < 0 || focus.index >= Cout) break;
+      for (let n = 0; n < N; n++) {
+        const base = (n * Cout + focus.index) * OH * OW;
+        for (let i = 0; i < OH * OW; i++) output.add(base + i);
+      }
       break;
     }
   }

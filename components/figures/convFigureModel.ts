@@ -76,7 +76,7 @@ function where(...ix: number[]): string {
 /** The focus playback implies when nothing is pointed at: the cell being computed. */
 export function effectiveFocus(view: ConvView, step: number, focus: ConvFocus | null): ConvFocus | null {
   if (focus) return focus;
-  return view.result ? { kind: 'output', index: Math.min(step, view.result.cells.length - 1) } : null;
+  return view.result ? { kind: 'output', index: Math.min(step, view.result.cellCount - 1) } : null;
 }
 
 export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: ConvFigureOptions): ConvFigure {
@@ -86,7 +86,7 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
   const result = view.result;
   const focus = effectiveFocus(view, o.step, o.focus);
   const rel: Relations | null = result && focus ? relationsOf(result, focus) : null;
-  const activeCell = result && focus?.kind === 'output' ? result.cells[focus.index] : undefined;
+  const activeCell = result && focus?.kind === 'output' ? result.cell(focus.index) : undefined;
   const inputFill = valueFill(maxAbs(figure.input), o.theme);
   const weightFill = valueFill(maxAbs(figure.weight), o.theme);
   const outputFill = valueFill(result ? maxAbs(result.output.data) : 1, o.theme);
@@ -110,68 +110,69 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
       : null;
   const focusPadded = focus?.kind === 'padded' ? focus : null;
   const inputs: ConvGrid[] = [];
+  const inputCells = (n: number, c: number): GridCellView[] => {
+    const cells: GridCellView[] = [];
+    for (let py = 0; py < PH; py++) {
+      for (let px = 0; px < PW; px++) {
+        const iy = py - h.padBefore;
+        const ix = px - w.padBefore;
+        const inside = iy >= 0 && iy < p.inH && ix >= 0 && ix < p.inW;
+        const value = result
+          ? (result.padded.data[((n * p.inChannels + c) * PH + py) * PW + px] ?? 0)
+          : inside
+            ? (figure.input[((n * p.inChannels + c) * p.inH + iy) * p.inW + ix] ?? 0)
+            : 0;
+        const key = paddedKey(n, c, py, px);
+        const isFocus =
+          focusPadded && focusPadded.n === n && focusPadded.c === c && focusPadded.py === py && focusPadded.px === px;
+        const contributing = rel?.padded.has(key) ?? false;
+        const inSpan =
+          span && activeCell && activeCell.n === n && py >= span.y0 && py <= span.y1 && px >= span.x0 && px <= span.x1;
+        let state: CellState;
+        if (isFocus) state = 'active';
+        else if (contributing) state = inside ? 'contributing' : 'padding-contributing';
+        else if (
+          inSpan &&
+          (h.dilation > 1 || w.dilation > 1) &&
+          groupOf(info, c) === groupOfOut(info, activeCell?.co ?? 0)
+        )
+          state = 'gap';
+        else if (!inside) state = 'padding';
+        else if (py >= PH - unvisitedRows || px >= PW - unvisitedCols) state = 'unvisited';
+        else state = 'idle';
+        let note: string | undefined;
+        if (!inside && result && p.paddingMode !== 'zeros') {
+          const tap = sourceOf(result, py, px);
+          if (tap) note = where(tap[0], tap[1]);
+        }
+        cells.push({
+          text: formatCell(value),
+          state,
+          fill: inside ? inputFill(value) : null,
+          editable: inside,
+          ...(mark(state) ? { mark: mark(state) as string } : {}),
+          ...(note ? { note } : {}),
+        });
+      }
+    }
+    return cells;
+  };
   for (let n = 0; n < p.batch; n++) {
     for (let c = 0; c < p.inChannels; c++) {
-      const cells: GridCellView[] = [];
-      for (let py = 0; py < PH; py++) {
-        for (let px = 0; px < PW; px++) {
-          const iy = py - h.padBefore;
-          const ix = px - w.padBefore;
-          const inside = iy >= 0 && iy < p.inH && ix >= 0 && ix < p.inW;
-          const value = result
-            ? (result.padded.data[((n * p.inChannels + c) * PH + py) * PW + px] ?? 0)
-            : inside
-              ? (figure.input[((n * p.inChannels + c) * p.inH + iy) * p.inW + ix] ?? 0)
-              : 0;
-          const key = paddedKey(n, c, py, px);
-          const isFocus =
-            focusPadded && focusPadded.n === n && focusPadded.c === c && focusPadded.py === py && focusPadded.px === px;
-          const contributing = rel?.padded.has(key) ?? false;
-          const inSpan =
-            span &&
-            activeCell &&
-            activeCell.n === n &&
-            py >= span.y0 &&
-            py <= span.y1 &&
-            px >= span.x0 &&
-            px <= span.x1;
-          let state: CellState;
-          if (isFocus) state = 'active';
-          else if (contributing) state = inside ? 'contributing' : 'padding-contributing';
-          else if (
-            inSpan &&
-            (h.dilation > 1 || w.dilation > 1) &&
-            groupOf(info, c) === groupOfOut(info, activeCell?.co ?? 0)
-          )
-            state = 'gap';
-          else if (!inside) state = 'padding';
-          else if (py >= PH - unvisitedRows || px >= PW - unvisitedCols) state = 'unvisited';
-          else state = 'idle';
-          let note: string | undefined;
-          if (!inside && result && p.paddingMode !== 'zeros') {
-            const tap = sourceOf(result, py, px);
-            if (tap) note = where(tap[0], tap[1]);
-          }
-          cells.push({
-            text: formatCell(value),
-            state,
-            fill: inside ? inputFill(value) : null,
-            editable: inside,
-            ...(mark(state) ? { mark: mark(state) as string } : {}),
-            ...(note ? { note } : {}),
-          });
-        }
-      }
-      inputs.push({
-        id: `conv-input-${n}-${c}`,
-        kind: 'input',
-        label: t.conv.matrices.inputOf(n, c, p.batch),
-        rows: PH,
-        cols: PW,
-        cells,
-        a: n,
-        b: c,
-      });
+      inputs.push(
+        withLazyCells(
+          {
+            id: `conv-input-${n}-${c}`,
+            kind: 'input',
+            label: t.conv.matrices.inputOf(n, c, p.batch),
+            rows: PH,
+            cols: PW,
+            a: n,
+            b: c,
+          },
+          () => inputCells(n, c),
+        ),
+      );
     }
   }
 
@@ -235,39 +236,46 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
   const outputs: ConvGrid[] = [];
   const [, , OH, OW] = info.outputShape;
   if (result) {
+    const outputCells = (n: number, co: number): GridCellView[] => {
+      const cells: GridCellView[] = [];
+      for (let oy = 0; oy < OH; oy++) {
+        for (let ox = 0; ox < OW; ox++) {
+          const index = ((n * p.outChannels + co) * OH + oy) * OW + ox;
+          const value = result.output.data[index] ?? 0;
+          const computed = index <= o.step && !o.hideOutput;
+          const isFocus = focus?.kind === 'output' && focus.index === index;
+          let state: CellState;
+          if (isFocus) state = 'active';
+          else if (rel?.output.has(index)) state = 'target';
+          else state = computed ? 'idle' : 'pending';
+          const showValue = !o.hideOutput && (computed || isFocus || state === 'target');
+          cells.push({
+            text: showValue ? formatCell(value) : '',
+            state,
+            fill: showValue ? outputFill(value) : null,
+            editable: false,
+            ...(mark(state) ? { mark: mark(state) as string } : {}),
+          });
+        }
+      }
+      return cells;
+    };
     for (let n = 0; n < p.batch; n++) {
       for (let co = 0; co < p.outChannels; co++) {
-        const cells: GridCellView[] = [];
-        for (let oy = 0; oy < OH; oy++) {
-          for (let ox = 0; ox < OW; ox++) {
-            const index = ((n * p.outChannels + co) * OH + oy) * OW + ox;
-            const value = result.output.data[index] ?? 0;
-            const computed = index <= o.step && !o.hideOutput;
-            const isFocus = focus?.kind === 'output' && focus.index === index;
-            let state: CellState;
-            if (isFocus) state = 'active';
-            else if (rel?.output.has(index)) state = 'target';
-            else state = computed ? 'idle' : 'pending';
-            const showValue = !o.hideOutput && (computed || isFocus || state === 'target');
-            cells.push({
-              text: showValue ? formatCell(value) : '',
-              state,
-              fill: showValue ? outputFill(value) : null,
-              editable: false,
-              ...(mark(state) ? { mark: mark(state) as string } : {}),
-            });
-          }
-        }
-        outputs.push({
-          id: `conv-output-${n}-${co}`,
-          kind: 'output',
-          label: t.conv.matrices.outputOf(n, co, p.batch),
-          rows: OH,
-          cols: OW,
-          cells,
-          a: n,
-          b: co,
-        });
+        outputs.push(
+          withLazyCells(
+            {
+              id: `conv-output-${n}-${co}`,
+              kind: 'output',
+              label: t.conv.matrices.outputOf(n, co, p.batch),
+              rows: OH,
+              cols: OW,
+              a: n,
+              b: co,
+            },
+            () => outputCells(n, co),
+          ),
+        );
       }
     }
   }
@@ -277,7 +285,7 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
   if (result && focus) {
     switch (focus.kind) {
       case 'output': {
-        const cell = result.cells[focus.index];
+        const cell = result.cell(focus.index);
         if (cell) {
           subject = t.conv.arithmetic.outputCell(where(cell.n, cell.co, cell.oy, cell.ox));
           caption = o.hideOutput ? '' : arithmeticLine(cell.taps, p.bias ? cell.bias : null, cell.value, t);
@@ -307,6 +315,18 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
     }
   }
   return { inputs, kernels, bias, outputs, caption, subject };
+}
+
+/**
+ * A grid whose cells are made on first read. The view reads the cells of the
+ * grids it draws now; the rest are made when they are drawn (or exported).
+ */
+function withLazyCells(base: Omit<ConvGrid, 'cells'>, build: () => GridCellView[]): ConvGrid {
+  let cells: GridCellView[] | null = null;
+  return Object.defineProperty({ ...base }, 'cells', {
+    get: () => (cells ??= build()),
+    enumerable: true,
+  }) as ConvGrid;
 }
 
 function groupOf(info: ConvView['info'], c: number): number {
@@ -366,7 +386,7 @@ export function convFigureModel(fig: ConvFigure, title: string): FigureModel {
 
 /** What a screen reader hears at a playback step: the cell and its arithmetic. */
 export function convAnnouncement(view: ConvView, step: number, hideOutput: boolean, t: Messages): string {
-  const cell = view.result?.cells[Math.min(step, view.result.cells.length - 1)];
+  const cell = view.result?.cell(Math.min(step, view.result.cellCount - 1));
   if (!cell) return '';
   const subject = t.conv.arithmetic.outputCell(where(cell.n, cell.co, cell.oy, cell.ox));
   return hideOutput

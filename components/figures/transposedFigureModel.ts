@@ -324,7 +324,7 @@ export function buildTransposedFigure(
     const [, , UH, UW] = gather.up.tensor.shape as [number, number, number, number];
     const focusTaps =
       focus?.kind === 't-output'
-        ? new Set((gather.conv.cells[focus.index]?.taps ?? []).map((tp) => `${tp.c},${tp.py},${tp.px}`))
+        ? new Set((gather.conv.cell(focus.index)?.taps ?? []).map((tp) => `${tp.c},${tp.py},${tp.px}`))
         : null;
     const focusOutN = focus?.kind === 't-output' ? Math.floor(focus.index / (p.outChannels * OH * OW)) : -1;
     for (let n = 0; n < p.batch; n++) {

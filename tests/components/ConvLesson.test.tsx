@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { conv2d, tensor } from '../../engine';
@@ -146,7 +146,7 @@ describe('the convolution lesson', () => {
 
   it('the arithmetic line reads the real products of the active window', () => {
     const { store } = renderWithStore(<ConvLesson query={`${FREE}&step=0`} />);
-    const cell = convView(store.getState().conv.present).result?.cells[0];
+    const cell = convView(store.getState().conv.present).result?.cell(0);
     const first = cell?.taps[0];
     expect(screen.getByTestId('arithmetic')).toHaveTextContent(`${formatCell(first?.x ?? NaN)}×`);
     expect(screen.getByTestId('arithmetic')).toHaveTextContent(`= ${formatCell(cell?.value ?? NaN)}`);
@@ -176,14 +176,15 @@ describe('the convolution lesson', () => {
     expect(outputTexts().every((t) => t !== '')).toBe(true);
   });
 
-  it('stride 2 over 6×6 marks the row and column the floor never visits', () => {
+  it('stride 2 over 6×6 marks the row and column the floor never visits', async () => {
     renderWithStore(<ConvLesson query="v=1&story=7&h=6&w=6&s=2" />);
     const cells = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getAllByRole('gridcell');
     const unvisited = cells.filter(
       (c) => c.dataset.state === 'unvisited' || c.getAttribute('aria-label')?.includes('never visited'),
     );
     expect(unvisited.length).toBeGreaterThanOrEqual(9);
-    expect(screen.getByTestId('floor-note')).toHaveTextContent('drops 1 leftover');
+    // The formulas follow the figure once its frame has painted.
+    await waitFor(() => expect(screen.getByTestId('floor-note')).toHaveTextContent('drops 1 leftover'));
   });
 
   it('speaks Chinese throughout when the link says lang=zh-CN', () => {
@@ -207,9 +208,9 @@ describe('links for teachers', () => {
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
   });
 
-  it('copy as PyTorch builds the same tensors and nn.Conv2d', () => {
+  it('copy as PyTorch builds the same tensors and nn.Conv2d', async () => {
     renderWithStore(<ConvLesson query="v=1&story=7&s=2&p=1&pm=reflect" />);
-    const code = screen.getByText(/nn\.Conv2d\(/).textContent ?? '';
+    const code = (await screen.findByText(/stride=\(2, 2\)/)).textContent ?? '';
     expect(code).toContain('stride=(2, 2), padding=(1, 1)');
     expect(code).toContain("padding_mode='reflect'");
     expect(code).toContain('conv.bias.copy_');

@@ -23,7 +23,7 @@ describe('the lesson’s worked examples', () => {
   });
 
   it('the first window reads 0·1 + 1·0 + 2·(−1) + 4·1 + 5·0 + 6·(−1) + 8·1 + 9·0 + 10·(−1) = −6', () => {
-    const first = conv2dTrace(ramp, edge).cells[0];
+    const first = conv2dTrace(ramp, edge).cell(0);
     expect(first?.taps.map((t) => [t.x, t.w])).toEqual([
       [0, 1],
       [1, 0],

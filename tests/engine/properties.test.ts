@@ -18,7 +18,10 @@ import {
   zeroInsertedInput,
   suggestConv2dFixes,
   suggestConvTranspose2dFixes,
+  paddedSource,
   type Conv2dConfig,
+  type Conv2dResult,
+  type TapUse,
   type PaddingMode,
   type ConvTranspose2dConfig,
   type Pair,
@@ -279,17 +282,81 @@ describe('immutability', () => {
 });
 
 describe('the conv2d trace explains every output cell', () => {
-  it('taps in visit order sum (plus bias) to the output value', () => {
+  const allCells = (r: Conv2dResult) => Array.from({ length: r.cellCount }, (_, i) => r.cell(i)!);
+
+  it('taps in visit order sum (plus bias) to the output value, bit for bit', () => {
     fc.assert(
       fc.property(conv2dConfigs.chain(withConv2dTensors), ({ config, input, weight, bias }) => {
         const r = conv2dTrace(input, weight, bias, convOptions(config));
         const ref = conv2d(input, weight, bias, convOptions(config));
-        expect(r.cells.length).toBe(ref.data.length);
-        r.cells.forEach((cell, i) => {
+        expect(r.cellCount).toBe(ref.data.length);
+        expect(r.cell(r.cellCount)).toBeUndefined();
+        allCells(r).forEach((cell, i) => {
           const sum = cell.taps.reduce((acc, t) => acc + t.x * t.w, 0) + cell.bias;
           expect(sum).toBeCloseTo(ref.data[i] ?? NaN, 9);
+          expect(cell.value).toBe(r.output.data[i]);
           expect(cell.taps.length).toBe(r.info.inPerGroup * config.kernelSize[0] * config.kernelSize[1]);
         });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('who reads an input cell, and whom a weight meets, are the taps of the full trace seen from the other side', () => {
+    fc.assert(
+      fc.property(conv2dConfigs.chain(withConv2dTensors), ({ config, input, weight, bias }) => {
+        const r = conv2dTrace(input, weight, bias, convOptions(config));
+        const { h, w, inPerGroup } = r.info;
+        const byPosition = new Map<string, string[]>();
+        const byWeight = new Map<number, string[]>();
+        allCells(r).forEach((cell, output) => {
+          for (const t of cell.taps) {
+            const wi = ((cell.co * inPerGroup + (t.c % inPerGroup)) * h.kernel + t.ky) * w.kernel + t.kx;
+            const use = `${output}:${wi}:${t.c}:${t.py}:${t.px}`;
+            const at = `${cell.n},${t.c},${t.py},${t.px}`;
+            byPosition.set(at, [...(byPosition.get(at) ?? []), use]);
+            byWeight.set(wi, [...(byWeight.get(wi) ?? []), use]);
+          }
+        });
+        const key = (u: TapUse) => `${u.output}:${u.weight}:${u.c}:${u.py}:${u.px}`;
+        const [N, C] = r.info.inputShape;
+        for (let n = 0; n < N; n++)
+          for (let c = 0; c < C; c++)
+            for (let py = 0; py < h.paddedSize; py++)
+              for (let px = 0; px < w.paddedSize; px++)
+                expect(r.readersOf(n, c, py, px).map(key).sort()).toEqual(
+                  (byPosition.get(`${n},${c},${py},${px}`) ?? []).sort(),
+                );
+        for (let wi = 0; wi < weight.data.length; wi++)
+          expect(r.usesOfWeight(wi).map(key).sort()).toEqual((byWeight.get(wi) ?? []).sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an input cell is held by exactly the padded positions whose taps name it as their source', () => {
+    fc.assert(
+      fc.property(conv2dConfigs.chain(withConv2dTensors), ({ config, input, weight, bias }) => {
+        const r = conv2dTrace(input, weight, bias, convOptions(config));
+        const { h, w } = r.info;
+        for (let y = 0; y < h.inSize; y++)
+          for (let x = 0; x < w.inSize; x++)
+            for (const [py, px] of r.copiesOf(y, x)) {
+              expect(paddedSource(py, h.padBefore, h.inSize, config.paddingMode)).toBe(y);
+              expect(paddedSource(px, w.padBefore, w.inSize, config.paddingMode)).toBe(x);
+            }
+        const total = Array.from({ length: h.inSize * w.inSize }, (_, i) =>
+          r.copiesOf(Math.floor(i / w.inSize), i % w.inSize),
+        ).reduce((a, b) => a + b.length, 0);
+        let sourced = 0;
+        for (let py = 0; py < h.paddedSize; py++)
+          for (let px = 0; px < w.paddedSize; px++)
+            if (
+              paddedSource(py, h.padBefore, h.inSize, config.paddingMode) >= 0 &&
+              paddedSource(px, w.padBefore, w.inSize, config.paddingMode) >= 0
+            )
+              sourced++;
+        expect(total).toBe(sourced);
       }),
       { numRuns: 300 },
     );

@@ -63,3 +63,24 @@ export function createManualClock(): ManualClock {
     },
   };
 }
+
+/**
+ * Runs `task` once the next frame has been painted: in a task posted from that
+ * frame's requestAnimationFrame callback, which the browser runs after the
+ * frame's paint. Work that can wait (typesetting, off-screen matrices) goes
+ * here so the frame of an edit shows the edit first. Returns a cancel.
+ */
+export function afterNextPaint(task: () => void): () => void {
+  if (typeof requestAnimationFrame === 'undefined') {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}

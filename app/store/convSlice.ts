@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_FIGURE, figureFromSeed, withParams, type ConvFigureState, type ConvParams } from '../conv/convState';
 import { commit, historyOf, redo, reset, undo, writeValues, type History } from '../history';
+import { convView } from '../conv/convView';
 import type { AppState } from './appStore';
+import { withTotal } from './playbackSlice';
 
 /** Which of the figure's editable matrices. */
 export type FigureMatrixId = 'input' | 'weight' | 'biasValues';
@@ -26,7 +28,11 @@ export const createConvSlice: StateCreator<AppState, [], [], ConvSlice> = (set, 
     const { conv } = get();
     const next = f(conv);
     if (next === conv && story === undefined) return;
-    set({ conv: { ...next, story: story ?? conv.story } });
+    // The step count follows the figure in the same update, so an edit renders once.
+    set({
+      conv: { ...next, story: story ?? conv.story },
+      playback: withTotal(get().playback, convView(next.present).total),
+    });
   };
   return {
     conv: { ...historyOf(DEFAULT_FIGURE), story: 0 },

@@ -29,16 +29,25 @@ export interface PlaybackSlice {
 
 const clamp = (v: number, total: number) => Math.max(0, Math.min(Math.max(0, total - 1), Math.round(v)));
 
+/**
+ * Playback with a new step count. A figure shown complete stays complete when
+ * it grows or shrinks; otherwise the step is clamped. Figure edits apply this
+ * in the same store update as the edit, so one edit renders once.
+ */
+export function withTotal(playback: PlaybackSlice['playback'], total: number): PlaybackSlice['playback'] {
+  if (playback.total === total) return playback;
+  const atEnd = playback.step >= playback.total - 1;
+  return { ...playback, total, step: atEnd ? Math.max(0, total - 1) : clamp(playback.step, total) };
+}
+
 export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => {
   const update = (patch: Partial<PlaybackSlice['playback']>) => set({ playback: { ...get().playback, ...patch } });
   return {
     playback: { step: 0, total: 1, playing: false, speed: 1, phase: 0 },
     setTotal: (total) => {
       const { playback } = get();
-      if (playback.total === total) return;
-      // A figure shown complete stays complete when it grows or shrinks.
-      const atEnd = playback.step >= playback.total - 1;
-      update({ total, step: atEnd ? Math.max(0, total - 1) : clamp(playback.step, total) });
+      const next = withTotal(playback, total);
+      if (next !== playback) set({ playback: next });
     },
     setStep: (step) => update({ step: clamp(step, get().playback.total), phase: 0 }),
     stepBy: (delta) => update({ step: clamp(get().playback.step + delta, get().playback.total), phase: 0 }),

@@ -7,7 +7,9 @@ import {
   type TransposedFigureState,
   type TransposedParams,
 } from '../transposed/transposedState';
+import { transposedView } from '../transposed/transposedView';
 import type { AppState } from './appStore';
+import { withTotal } from './playbackSlice';
 import type { FigureMatrixId } from './convSlice';
 
 export interface TransposedSlice {
@@ -25,7 +27,10 @@ export const createTransposedSlice: StateCreator<AppState, [], [], TransposedSli
     const { transposed } = get();
     const next = f(transposed);
     if (next === transposed && story === undefined) return;
-    set({ transposed: { ...next, story: story ?? transposed.story } });
+    set({
+      transposed: { ...next, story: story ?? transposed.story },
+      playback: withTotal(get().playback, transposedView(next.present).total),
+    });
   };
   return {
     transposed: { ...historyOf(T_DEFAULT_FIGURE), story: 0 },

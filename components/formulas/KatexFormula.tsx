@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { afterNextPaint } from '../../app/clock';
 
 type Katex = typeof import('katex').default;
 let katexPromise: Promise<Katex> | null = null;
@@ -27,29 +28,26 @@ export function KatexFormula({
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let cancelled = false;
-    let frame = 0;
-    let timer = 0;
+    let cancelTypeset = () => {};
     loadKatex()
       .then((katex) => {
+        if (cancelled) return;
         // Typeset after the figure has painted: an edit shows in the figure first.
-        frame = requestAnimationFrame(() => {
-          timer = window.setTimeout(() => {
-            if (cancelled || !ref.current) return;
-            katex.render(tex, ref.current, {
-              displayMode: true,
-              throwOnError: false,
-              strict: 'ignore',
-              output: 'htmlAndMathml',
-              trust: (ctx) => ctx.command === '\\htmlClass',
-            });
-          }, 0);
+        cancelTypeset = afterNextPaint(() => {
+          if (cancelled || !ref.current) return;
+          katex.render(tex, ref.current, {
+            displayMode: true,
+            throwOnError: false,
+            strict: 'ignore',
+            output: 'htmlAndMathml',
+            trust: (ctx) => ctx.command === '\\htmlClass',
+          });
         });
       })
       .catch(() => setFailed(true));
     return () => {
       cancelled = true;
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancelTypeset();
     };
   }, [tex]);
   const termAt = (target: EventTarget | null): string | null => {

@@ -1,6 +1,18 @@
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type SyntheticEvent,
+} from 'react';
 import { parseBlock, parseCellInput, type ParseError } from '../../app/parseNumbers';
 import type { CellState } from '../figures/figureModel';
+import { useAfterPaint } from '../../app/useAfterPaint';
+import { useOnScreen } from './onScreen';
 
 /** One cell as the grid draws it. */
 export interface GridCellView {
@@ -19,14 +31,24 @@ export interface MatrixGridStrings {
   readonly cellLabel: (row: number, col: number, text: string, mark: string | undefined) => string;
 }
 
+/**
+ * A matrix to draw. `cells` is read only when the grid draws this matrix, so
+ * a figure may compute it on first read (a getter): cells of a grid that is
+ * off screen are then made in the background, not in the frame of an edit.
+ */
+export interface GridMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly cells: readonly GridCellView[];
+}
+
 export interface MatrixGridProps {
   readonly id: string;
   /** Accessible name: what the matrix is ("Input", "Kernel", …). */
   readonly label: string;
   readonly caption?: string;
-  readonly rows: number;
-  readonly cols: number;
-  readonly cells: readonly GridCellView[];
+  /** Shape and cells; a new object means new contents. */
+  readonly matrix: GridMatrix;
   readonly strings: MatrixGridStrings;
   readonly onCommit?: (index: number, value: number) => void;
   readonly onPasteBlock?: (index: number, block: number[][]) => void;
@@ -39,7 +61,10 @@ export interface MatrixGridProps {
  */
 const Cell = memo(function Cell({
   index,
-  label,
+  row,
+  col,
+  cellLabel,
+  mark,
   text,
   state,
   fill,
@@ -49,7 +74,10 @@ const Cell = memo(function Cell({
   tabbable,
 }: {
   index: number;
-  label: string;
+  row: number;
+  col: number;
+  cellLabel: MatrixGridStrings['cellLabel'];
+  mark: string | undefined;
   text: string;
   state: CellState;
   fill: string | null;
@@ -61,7 +89,7 @@ const Cell = memo(function Cell({
   return (
     <div
       role="gridcell"
-      aria-label={label}
+      aria-label={cellLabel(row, col, text, mark)}
       aria-readonly={readOnly}
       data-index={index}
       data-state={state}
@@ -88,16 +116,30 @@ function cellIndexOf(e: SyntheticEvent): number | null {
  * number edits, Enter commits and Escape cancels. A non-number keeps the text
  * and says what is wrong. Pasting a block fills the grid from the focused cell.
  * Events are handled once on the grid, not per cell.
+ *
+ * A grid on screen (or being edited) draws every change in the frame of the
+ * edit. A grid scrolled away catches up in a background render once that
+ * frame is painted, so a figure of thousands of cells shows the user what they
+ * are looking at first; until it has caught up it carries `data-stale`.
  */
 export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
-  const { id, label, caption, rows, cols, cells, strings, onCommit, onPasteBlock, onHover } = props;
+  const { id, label, caption, strings, onCommit, onPasteBlock, onHover } = props;
   const [cursor, setCursor] = useState(0);
   const [editing, setEditing] = useState<{ index: number; text: string } | null>(null);
   const [error, setError] = useState<ParseError | null>(null);
+  const figureRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   /** Set while Escape closes the editor, so the blur that follows does not commit. */
   const cancelling = useRef(false);
+
+  // Shape and cells lag together, so they never disagree. A grid being edited
+  // is where the user is looking, whatever the observer last said.
+  const current = props.matrix;
+  const onScreen = useOnScreen(figureRef);
+  const drawn = useAfterPaint(current, onScreen || editing !== null);
+  const { rows, cols, cells } = drawn;
   const active = Math.min(cursor, Math.max(0, rows * cols - 1));
+  const editable = onCommit !== undefined;
 
   const focusCell = useCallback((index: number) => {
     setCursor(index);
@@ -204,8 +246,23 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
     />
   ) : null;
 
+  // The rows are the bulk of the work: while nothing is being edited they are
+  // made again only when what the grid draws, or the tab stop, changes.
+  const idleRows = useMemo(
+    () => (editing ? null : gridRows(drawn, active, null, null, editable, strings.cellLabel)),
+    [drawn, active, editing, editable, strings.cellLabel],
+  );
+  const body = idleRows ?? gridRows(drawn, active, editing?.index ?? null, editor, editable, strings.cellLabel);
+
   return (
-    <figure className="matrix">
+    <figure
+      ref={figureRef}
+      className="matrix"
+      style={{
+        // The size an off-screen (skipped) matrix keeps: its cells, gaps and caption.
+        containIntrinsicSize: `auto calc(${cols} * (var(--cell) + 2px)) calc(${rows} * (var(--cell) + 2px) + 1.5rem)`,
+      }}
+    >
       {caption ? <figcaption className="matrix-caption">{caption}</figcaption> : null}
       <div
         ref={gridRef}
@@ -215,6 +272,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
         aria-rowcount={rows}
         aria-colcount={cols}
         className="matrix-grid"
+        data-stale={drawn === current ? undefined : 'true'}
         style={{ gridTemplateColumns: `repeat(${cols}, var(--cell))` }}
         onKeyDown={onKeyDown}
         onFocus={(e) => {
@@ -244,45 +302,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
           } else setError(parsed.error);
         }}
       >
-        {Array.from({ length: rows }, (_, r) => (
-          <div role="row" key={r} className="matrix-row" aria-rowindex={r + 1}>
-            {Array.from({ length: cols }, (_, c) => {
-              const index = r * cols + c;
-              const cell = cells[index];
-              if (!cell) return null;
-              if (editing?.index === index) {
-                return (
-                  <div
-                    key={c}
-                    role="gridcell"
-                    aria-label={strings.cellLabel(r, c, cell.text, cell.mark)}
-                    aria-colindex={c + 1}
-                    data-index={index}
-                    data-state={cell.state}
-                    data-editable="true"
-                    className="cell"
-                  >
-                    {editor}
-                  </div>
-                );
-              }
-              return (
-                <Cell
-                  key={c}
-                  index={index}
-                  label={strings.cellLabel(r, c, cell.text, cell.mark)}
-                  text={cell.text}
-                  state={cell.state}
-                  fill={cell.fill}
-                  note={cell.note}
-                  editable={cell.editable}
-                  readOnly={!cell.editable || !onCommit}
-                  tabbable={index === active}
-                />
-              );
-            })}
-          </div>
-        ))}
+        {body}
       </div>
       {error ? (
         <p id={`${id}-error`} role="alert" className="matrix-error">
@@ -292,6 +312,59 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
     </figure>
   );
 });
+
+/** The grid's rows of cells; the cell being edited holds the editor instead. */
+function gridRows(
+  { rows, cols, cells }: GridMatrix,
+  active: number,
+  editingIndex: number | null,
+  editor: ReactNode,
+  editable: boolean,
+  cellLabel: MatrixGridStrings['cellLabel'],
+): ReactNode {
+  return Array.from({ length: rows }, (_, r) => (
+    <div role="row" key={r} className="matrix-row" aria-rowindex={r + 1}>
+      {Array.from({ length: cols }, (_, c) => {
+        const index = r * cols + c;
+        const cell = cells[index];
+        if (!cell) return null;
+        if (editingIndex === index) {
+          return (
+            <div
+              key={c}
+              role="gridcell"
+              aria-label={cellLabel(r, c, cell.text, cell.mark)}
+              aria-colindex={c + 1}
+              data-index={index}
+              data-state={cell.state}
+              data-editable="true"
+              className="cell"
+            >
+              {editor}
+            </div>
+          );
+        }
+        return (
+          <Cell
+            key={c}
+            index={index}
+            row={r}
+            col={c}
+            cellLabel={cellLabel}
+            mark={cell.mark}
+            text={cell.text}
+            state={cell.state}
+            fill={cell.fill}
+            note={cell.note}
+            editable={cell.editable}
+            readOnly={!cell.editable || !editable}
+            tabbable={index === active}
+          />
+        );
+      })}
+    </div>
+  ));
+}
 
 /**
  * The cells a pasted block covers, starting at flat index `start` of a

@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import { useMessages } from '../../app/useMessages';
 
-type LegendState = 'active' | 'contributing' | 'target' | 'padding' | 'unvisited' | 'gap' | 'cropped' | 'pending';
+export type LegendState =
+  'active' | 'contributing' | 'target' | 'padding' | 'unvisited' | 'gap' | 'cropped' | 'pending';
 
 /** What each mark means: every state has a colour and a second cue without colour. */
-export function Legend({ states }: { states: readonly LegendState[] }) {
+export const Legend = memo(function Legend({ states }: { states: readonly LegendState[] }) {
   const t = useMessages();
   const l = t.legend;
   return (
@@ -20,4 +22,4 @@ export function Legend({ states }: { states: readonly LegendState[] }) {
       <p>{l.colour}</p>
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useAppStore } from '../../app/store/react';
 import { useMessages } from '../../app/useMessages';
 import type { FigureModel } from '../figures/figureModel';
@@ -14,9 +14,10 @@ async function copyText(text: string): Promise<boolean> {
 
 /**
  * Copy link, export PNG/SVG, record a GIF of the animation and copy the
- * PyTorch code. The exporters load only when used.
+ * PyTorch code. The exporters load only when used. Memoized: pass stable
+ * `model` and `frames` (they are called on a click, not while rendering).
  */
-export function SharePanel({
+export const SharePanel = memo(function SharePanel({
   name,
   model,
   frames,
@@ -119,4 +120,4 @@ export function SharePanel({
       </details>
     </section>
   );
-}
+});

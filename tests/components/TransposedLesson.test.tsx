@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { convTranspose2dScatter, tensor } from '../../engine';
@@ -146,9 +146,10 @@ describe('the transposed convolution lesson', () => {
     expect(inner.length).toBeGreaterThan(kept.length / 3);
   });
 
-  it('the round trip says which conv input sizes map back, and output_padding picks one', () => {
+  it('the round trip says which conv input sizes map back, and output_padding picks one', async () => {
     renderWithStore(<TransposedLesson query={`${FREE}&h=3&w=3&k=3&s=2&p=1&op=1`} />);
-    expect(screen.getByTestId('round-trip-h')).toHaveTextContent('{5, 6} to 3');
+    // The formulas follow the figure once its frame has painted.
+    await waitFor(() => expect(screen.getByTestId('round-trip-h')).toHaveTextContent('{5, 6} to 3'));
     expect(screen.getByTestId('round-trip-h')).toHaveTextContent('here 6');
   });
 
@@ -161,9 +162,9 @@ describe('the transposed convolution lesson', () => {
     expect(screen.getByText('Right: 3 × 3.')).toBeInTheDocument();
   });
 
-  it('copy as PyTorch builds nn.ConvTranspose2d with output_padding', () => {
+  it('copy as PyTorch builds nn.ConvTranspose2d with output_padding', async () => {
     renderWithStore(<TransposedLesson query={`${FREE}&s=2&op=1`} />);
-    expect(screen.getByText(/nn\.ConvTranspose2d\(/).textContent).toContain('output_padding=(1, 1)');
+    expect((await screen.findByText(/output_padding=\(1, 1\)/)).textContent).toContain('nn.ConvTranspose2d(');
   });
 
   it('speaks Chinese when the link says so', () => {

@@ -89,9 +89,7 @@ export function ConvFigureView({ hideOutput, figureRef }: { hideOutput: boolean;
           id={g.id}
           label={g.label}
           caption={g.label}
-          rows={g.rows}
-          cols={g.cols}
-          cells={g.cells}
+          matrix={g}
           strings={strings}
           {...(onCommit ? { onCommit } : {})}
           {...(onPasteBlock ? { onPasteBlock } : {})}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ConvFigureState } from '../../../app/conv/convState';
 import { convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
@@ -6,7 +7,13 @@ import { outputSizeTex, paramCountTex } from '../../formulas/convFormulaTex';
 import { KatexFormula } from '../../formulas/KatexFormula';
 
 /** Output size and parameter count, with the numbers substituted and the floor visible. */
-export function ConvFormulas({ figure, hideAnswers }: { figure: ConvFigureState; hideAnswers: boolean }) {
+export const ConvFormulas = memo(function ConvFormulas({
+  figure,
+  hideAnswers,
+}: {
+  figure: ConvFigureState;
+  hideAnswers: boolean;
+}) {
   const t = useMessages();
   const f = t.conv.formulas;
   const setTerm = useAppStore((s) => s.setTerm);
@@ -42,4 +49,4 @@ export function ConvFormulas({ figure, hideAnswers }: { figure: ConvFigureState;
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
 import { convPytorchCode } from '../../../app/conv/convPytorch';
 import { applyFix, DEFAULT_FIGURE, type ConvFigureState } from '../../../app/conv/convState';
@@ -7,11 +7,13 @@ import { convFocusOf, convView } from '../../../app/conv/convView';
 import type { LessonProps } from '../../../app/LessonRoute';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
 import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
+import { useAfterPaint } from '../../../app/useAfterPaint';
+import { useLatestCallback } from '../../../app/useLatestCallback';
 import { useMessages } from '../../../app/useMessages';
 import { usePlayback } from '../../../app/usePlayback';
 import { buildConvFigure, convAnnouncement, convFigureModel } from '../../figures/convFigureModel';
 import { SharePanel } from '../../share/SharePanel';
-import { Legend } from '../Legend';
+import { Legend, type LegendState } from '../Legend';
 import { FigurePanel, LessonLayout } from '../LessonShell';
 import { ConvControls } from './ConvControls';
 import { ConvFigureView } from './ConvFigureView';
@@ -36,6 +38,8 @@ const binding: LessonUrlBinding<ConvLinkState> = {
   }),
 };
 
+const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'padding', 'unvisited', 'gap', 'pending'];
+
 /** `#/conv`: the convolution lesson. */
 export default function ConvLesson({ query }: LessonProps) {
   const t = useMessages();
@@ -48,7 +52,7 @@ export default function ConvLesson({ query }: LessonProps) {
   const setTotal = useAppStore((s) => s.setTotal);
   const view = convView(figure);
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
-  const deferred = useDeferredValue(figure);
+  const deferred = useAfterPaint(figure);
   const code = useMemo(() => convPytorchCode(deferred, convView(deferred)), [deferred]);
   const figureRef = useRef<HTMLDivElement>(null);
   // Predict-then-reveal: which narrative steps have been answered this visit.
@@ -65,29 +69,25 @@ export default function ConvLesson({ query }: LessonProps) {
   const step = useAppStore((s) => s.playback.step);
   const announce = convAnnouncement(view, step, hideOutput, t);
 
-  const model = useCallback(
-    () =>
+  const model = useLatestCallback(() =>
+    convFigureModel(
+      buildConvFigure(figure, view, {
+        step,
+        focus: convFocusOf(store.getState().focus),
+        hideOutput,
+        theme: store.getState().theme,
+        t,
+      }),
+      t.conv.title,
+    ),
+  );
+  const frames = useLatestCallback(() =>
+    Array.from({ length: view.total }, (_, i) =>
       convFigureModel(
-        buildConvFigure(figure, view, {
-          step,
-          focus: convFocusOf(store.getState().focus),
-          hideOutput,
-          theme: store.getState().theme,
-          t,
-        }),
+        buildConvFigure(figure, view, { step: i, focus: null, hideOutput: false, theme: store.getState().theme, t }),
         t.conv.title,
       ),
-    [figure, view, step, hideOutput, store, t],
-  );
-  const frames = useCallback(
-    () =>
-      Array.from({ length: view.total }, (_, i) =>
-        convFigureModel(
-          buildConvFigure(figure, view, { step: i, focus: null, hideOutput: false, theme: store.getState().theme, t }),
-          t.conv.title,
-        ),
-      ),
-    [figure, view, store, t],
+    ),
   );
   return (
     <LessonLayout
@@ -106,7 +106,7 @@ export default function ConvLesson({ query }: LessonProps) {
           <ConvFigureView hideOutput={hideOutput} figureRef={figureRef} />
         </FigurePanel>
       }
-      legend={<Legend states={['active', 'contributing', 'target', 'padding', 'unvisited', 'gap', 'pending']} />}
+      legend={<Legend states={LEGEND} />}
       side={
         <>
           <ConvControls />

@@ -86,9 +86,7 @@ export function TransposedFigureView({
           id={g.id}
           label={g.label}
           caption={g.label}
-          rows={g.rows}
-          cols={g.cols}
-          cells={g.cells}
+          matrix={g}
           strings={strings}
           {...(onCommit ? { onCommit } : {})}
           {...(onPasteBlock ? { onPasteBlock } : {})}

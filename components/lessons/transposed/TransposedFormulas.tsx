@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useAppStore } from '../../../app/store/react';
 import type { TransposedFigureState } from '../../../app/transposed/transposedState';
 import { transposedView } from '../../../app/transposed/transposedView';
@@ -6,7 +7,13 @@ import { transposeOutputSizeTex } from '../../formulas/convFormulaTex';
 import { KatexFormula } from '../../formulas/KatexFormula';
 
 /** The output-size formula with numbers, and the round trip with a convolution. */
-export function TransposedFormulas({ figure, hideAnswers }: { figure: TransposedFigureState; hideAnswers: boolean }) {
+export const TransposedFormulas = memo(function TransposedFormulas({
+  figure,
+  hideAnswers,
+}: {
+  figure: TransposedFigureState;
+  hideAnswers: boolean;
+}) {
   const t = useMessages();
   const f = t.transposed.formulas;
   const c = t.conv.formulas;
@@ -47,4 +54,4 @@ export function TransposedFormulas({ figure, hideAnswers }: { figure: Transposed
       ))}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LessonProps } from '../../../app/LessonRoute';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
 import {
@@ -16,6 +16,8 @@ import {
 } from '../../../app/transposed/transposedStory';
 import { transposedView } from '../../../app/transposed/transposedView';
 import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
+import { useAfterPaint } from '../../../app/useAfterPaint';
+import { useLatestCallback } from '../../../app/useLatestCallback';
 import { useMessages } from '../../../app/useMessages';
 import { usePlayback } from '../../../app/usePlayback';
 import {
@@ -24,7 +26,7 @@ import {
   transposedFigureModel,
 } from '../../figures/transposedFigureModel';
 import { SharePanel } from '../../share/SharePanel';
-import { Legend } from '../Legend';
+import { Legend, type LegendState } from '../Legend';
 import { FigurePanel, LessonLayout } from '../LessonShell';
 import { StoryPanel } from '../StoryPanel';
 import { TransposedControls } from './TransposedControls';
@@ -55,6 +57,8 @@ function isStoryFigure(figure: TransposedFigureState, story: number): boolean {
   return Object.entries(own).every(([k, v]) => figure.params[k as keyof typeof own] === v);
 }
 
+const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending'];
+
 /** `#/transposed`: the transposed convolution lesson. */
 export default function TransposedLesson({ query }: LessonProps) {
   const t = useMessages();
@@ -70,7 +74,7 @@ export default function TransposedLesson({ query }: LessonProps) {
   const setStep = useAppStore((s) => s.setStep);
   const view = transposedView(figure);
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
-  const deferred = useDeferredValue(figure);
+  const deferred = useAfterPaint(figure);
   const code = useMemo(() => transposedPytorchCode(deferred, transposedView(deferred)), [deferred]);
   const figureRef = useRef<HTMLDivElement>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
@@ -86,12 +90,12 @@ export default function TransposedLesson({ query }: LessonProps) {
   const answer = kind ? tCheckpointAnswer(kind, view) : null;
   const text = t.transposed.steps[index];
 
-  const model = useCallback(() => {
+  const model = useLatestCallback(() => {
     const { focus, theme } = store.getState();
     const opts = { step, focus: transposedFocusOf(focus), hideOutput, theme, t };
     return transposedFigureModel(buildTransposedFigure(figure, view, opts), t.transposed.title);
-  }, [figure, view, step, hideOutput, store, t]);
-  const frames = useCallback(() => {
+  });
+  const frames = useLatestCallback(() => {
     const theme = store.getState().theme;
     return Array.from({ length: view.total }, (_, i) =>
       transposedFigureModel(
@@ -99,7 +103,7 @@ export default function TransposedLesson({ query }: LessonProps) {
         t.transposed.title,
       ),
     );
-  }, [figure, view, store, t]);
+  });
   const announce = transposedAnnouncement(view, step, t);
   return (
     <LessonLayout
@@ -140,7 +144,7 @@ export default function TransposedLesson({ query }: LessonProps) {
           <TransposedFigureView hideOutput={hideOutput} figureRef={figureRef} />
         </FigurePanel>
       }
-      legend={<Legend states={['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending']} />}
+      legend={<Legend states={LEGEND} />}
       side={
         <>
           <TransposedControls />

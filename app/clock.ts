@@ -64,23 +64,36 @@ export function createManualClock(): ManualClock {
   };
 }
 
+/** Tasks waiting for the next painted frame; one rAF and one task serve them all. */
+let waiting: (() => void)[] = [];
+let scheduled = false;
+
+function flushAfterPaint(): void {
+  const tasks = waiting;
+  waiting = [];
+  scheduled = false;
+  for (const task of tasks) task();
+}
+
 /**
  * Runs `task` once the next frame has been painted: in a task posted from that
  * frame's requestAnimationFrame callback, which the browser runs after the
  * frame's paint. Work that can wait (typesetting, off-screen matrices) goes
- * here so the frame of an edit shows the edit first. Returns a cancel.
+ * here so the frame of an edit shows the edit first. Everything queued for
+ * the same frame runs in one task, so React renders it in one pass.
+ * Returns a cancel.
  */
 export function afterNextPaint(task: () => void): () => void {
-  if (typeof requestAnimationFrame === 'undefined') {
-    const timer = setTimeout(task, 0);
-    return () => clearTimeout(timer);
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(task, 0);
+  let live = true;
+  waiting.push(() => {
+    if (live) task();
   });
+  if (!scheduled) {
+    scheduled = true;
+    if (typeof requestAnimationFrame === 'undefined') setTimeout(flushAfterPaint, 0);
+    else requestAnimationFrame(() => setTimeout(flushAfterPaint, 0));
+  }
   return () => {
-    cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
+    live = false;
   };
 }

@@ -5,13 +5,16 @@
 // Each sample starts at the trusted input event's own timestamp (`event.timeStamp`, taken when
 // the browser created the event, before it was dispatched to the page), recorded with
 // performance.mark in a capture listener that runs before any of the app's handlers. It ends:
+//   - next paint: in a task posted from the first rAF callback after the event, which runs right
+//     after that frame's paint: when the edit first reaches the screen (what INP measures). The
+//     16 ms budget is judged on this interval;
 //   - double rAF: in the requestAnimationFrame callback after the next one, the classic
-//     "the frame with the change has been painted" point (always at least one frame late);
-//   - next paint: in a task posted from the first rAF callback, which runs right after that
-//     frame's paint: when the result first reaches the screen.
-// Both intervals include the key handling, React's render and commit, style, layout and paint.
-// A no-op key press (Shift) shows the floor of the method itself. The budget verdict is judged on the
-// double-rAF interval. Numbers only: nothing asserts.
+//     "the frame with the change has been painted" point. It waits for the following frame, so
+//     it is later than the paint by up to one frame interval;
+//   - all current: when the last matrix scrolled off screen has caught up (no `data-stale` left).
+//     Off-screen matrices, formulas and code are brought up to date after the frame of the edit.
+// All include the key handling, React's render and commit, style, layout and paint.
+// A no-op key press (Shift) shows the floor of the method itself. Numbers only: nothing asserts.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -72,17 +75,33 @@ function instrument() {
       const start = e.timeStamp;
       const id = `${arm.name}#${bench.results.length}`;
       performance.mark(`${id}:input`, { startTime: start });
-      const sample = { name: arm.name, queued: performance.now() - start, nextPaint: NaN, doubleRaf: NaN };
+      const sample = { name: arm.name, nextPaint: NaN, doubleRaf: NaN, current: NaN };
+      let pending = 3;
+      const done = () => {
+        if (--pending === 0) bench.results.push(sample);
+      };
+      const current = () => {
+        sample.current = performance.measure(`${id}:all-current`, { start, end: performance.now() }).duration;
+        done();
+      };
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           sample.nextPaint = performance.measure(`${id}:next-paint`, { start, end: performance.now() }).duration;
           channel.port1.close();
+          done();
+          if (!document.querySelector('[data-stale]')) return current();
+          const watch = new MutationObserver(() => {
+            if (document.querySelector('[data-stale]')) return;
+            watch.disconnect();
+            current();
+          });
+          watch.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-stale'] });
         };
         channel.port2.postMessage(0);
         requestAnimationFrame(() => {
           sample.doubleRaf = performance.measure(`${id}:double-raf`, `${id}:input`).duration;
-          bench.results.push(sample);
+          done();
         });
       });
     },
@@ -133,6 +152,12 @@ async function benchCellEdit(page, name) {
     const expected = await arm(page, name, ['Enter']);
     await page.keyboard.press('Enter');
     const sample = await collect(page, expected);
+    // A sample only counts if the edit landed and the keyboard is still on the cell for the next one.
+    const landed = await page.evaluate(
+      (v) => document.activeElement?.getAttribute('aria-label')?.includes(`: ${v}`) ?? false,
+      value,
+    );
+    if (!landed) throw new Error(`typing ${value} + Enter did not leave the edited cell focused with its new value`);
     if (i >= WARMUP) samples.push(sample);
     await settle(page);
   }
@@ -186,6 +211,7 @@ function summarize(label, samples) {
       .sort((a, b) => a - b);
   const dr = pick('doubleRaf');
   const np = pick('nextPaint');
+  const cur = pick('current');
   return {
     label,
     n: samples.length,
@@ -193,6 +219,7 @@ function summarize(label, samples) {
     drP95: quantile(dr, 0.95),
     npMedian: quantile(np, 0.5),
     npP95: quantile(np, 0.95),
+    curMedian: quantile(cur, 0.5),
   };
 }
 
@@ -201,22 +228,23 @@ function printTable(rows, floor) {
   const head = [
     'scenario',
     'n',
-    'double rAF median',
-    'p95',
     'next paint median',
     'p95',
-    `${BUDGET_MS} ms budget (double rAF)`,
+    'double rAF median',
+    'p95',
+    'all current median',
+    `${BUDGET_MS} ms budget (next paint)`,
   ];
   const body = rows.map((r) => {
     const verdict =
       r === floor
         ? 'reference'
-        : r.drP95 <= BUDGET_MS
+        : r.npP95 <= BUDGET_MS
           ? 'within'
-          : r.drMedian <= BUDGET_MS
+          : r.npMedian <= BUDGET_MS
             ? 'median within, p95 OVER'
-            : `OVER (${f(r.drMedian / BUDGET_MS)}× at median)`;
-    return [r.label, String(r.n), f(r.drMedian), f(r.drP95), f(r.npMedian), f(r.npP95), verdict];
+            : `OVER (${f(r.npMedian / BUDGET_MS)}× at median)`;
+    return [r.label, String(r.n), f(r.npMedian), f(r.npP95), f(r.drMedian), f(r.drP95), f(r.curMedian), verdict];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -279,7 +307,7 @@ try {
 
   printTable(rows, floor);
   console.log(
-    '\nAll times in ms from the key event to: the second rAF after it (double rAF) and the end of the first painted frame (next paint).',
+    '\nAll times in ms from the key event to: the end of the first painted frame (next paint), the second rAF after it (double rAF), and the moment no off-screen matrix is behind (all current).',
   );
   if (pageErrors.length) {
     failed = true;

@@ -2,6 +2,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -72,6 +73,7 @@ const Cell = memo(function Cell({
   editable,
   readOnly,
   tabbable,
+  editor,
 }: {
   index: number;
   row: number;
@@ -85,6 +87,8 @@ const Cell = memo(function Cell({
   editable: boolean;
   readOnly: boolean;
   tabbable: boolean;
+  /** The editor, while this cell is being edited: it takes the value's place in the same element. */
+  editor?: ReactNode;
 }) {
   return (
     <div
@@ -96,10 +100,14 @@ const Cell = memo(function Cell({
       data-editable={editable ? 'true' : undefined}
       tabIndex={tabbable ? 0 : -1}
       className="cell"
-      style={fill ? { background: fill } : undefined}
+      style={fill ? { backgroundColor: fill } : undefined}
     >
-      <span className="cell-value">{text}</span>
-      {note ? <span className="cell-note">{note}</span> : null}
+      {editor ?? (
+        <>
+          <span className="cell-value">{text}</span>
+          {note ? <span className="cell-note">{note}</span> : null}
+        </>
+      )}
     </div>
   );
 });
@@ -141,13 +149,26 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
   const active = Math.min(cursor, Math.max(0, rows * cols - 1));
   const editable = onCommit !== undefined;
 
-  const focusCell = useCallback((index: number) => {
+  /** The cell that must hold focus once the render under way is committed (it replaces the editor). */
+  const refocus = useRef<number | null>(null);
+  /** Moves the keyboard to a cell; `scroll` brings it into view (arrow keys), otherwise it stays where it is. */
+  const focusCell = useCallback((index: number, scroll = true) => {
     setCursor(index);
-    gridRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+    refocus.current = index;
+    gridRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus({ preventScroll: !scroll });
   }, []);
 
+  // Closing the editor swaps its element for the cell's own: keep the keyboard where it was.
+  useLayoutEffect(() => {
+    if (refocus.current === null || editing) return;
+    const el = gridRef.current?.querySelector<HTMLElement>(`[data-index="${refocus.current}"]`);
+    refocus.current = null;
+    // The cell is where the editor was: no scrolling, which would force a layout first.
+    if (el && el !== document.activeElement) el.focus({ preventScroll: true });
+  });
+
   useEffect(() => {
-    if (editing) gridRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+    if (editing) gridRef.current?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
   }, [editing]);
 
   const startEdit = (index: number, text: string) => {
@@ -166,7 +187,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
     onCommit?.(editing.index, parsed.value);
     setEditing(null);
     setError(null);
-    focusCell(editing.index);
+    focusCell(editing.index, false);
   };
 
   const cancel = () => {
@@ -174,7 +195,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
     cancelling.current = true;
     setEditing(null);
     setError(null);
-    focusCell(index);
+    focusCell(index, false);
     cancelling.current = false;
   };
 
@@ -328,22 +349,6 @@ function gridRows(
         const index = r * cols + c;
         const cell = cells[index];
         if (!cell) return null;
-        if (editingIndex === index) {
-          return (
-            <div
-              key={c}
-              role="gridcell"
-              aria-label={cellLabel(r, c, cell.text, cell.mark)}
-              aria-colindex={c + 1}
-              data-index={index}
-              data-state={cell.state}
-              data-editable="true"
-              className="cell"
-            >
-              {editor}
-            </div>
-          );
-        }
         return (
           <Cell
             key={c}
@@ -359,6 +364,7 @@ function gridRows(
             editable={cell.editable}
             readOnly={!cell.editable || !editable}
             tabbable={index === active}
+            {...(editingIndex === index ? { editor } : {})}
           />
         );
       })}

@@ -218,6 +218,22 @@ describe('links for teachers', () => {
 });
 
 describe('editing a cell', () => {
+  it('Enter commits and leaves the keyboard on the cell, so the next number edits it again', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<ConvLesson query={FREE} />);
+    const grid = screen.getByRole('grid', { name: 'Input, channel 0' });
+    const first = within(grid).getAllByRole('gridcell')[0] as HTMLElement;
+    await user.click(first);
+    await user.clear(within(grid).getByRole('textbox'));
+    await user.keyboard('7{Enter}');
+    expect(store.getState().conv.present.input[0]).toBe(7);
+    expect(within(grid).getAllByRole('gridcell')[0]).toHaveFocus();
+    await user.keyboard('9{Enter}');
+    expect(store.getState().conv.present.input[0]).toBe(9);
+    await user.keyboard('{ArrowRight}');
+    expect(within(grid).getAllByRole('gridcell')[1]).toHaveFocus();
+  });
+
   it('Escape cancels an edit and keeps the old value, even a valid new one', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ConvLesson query={FREE} />);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { PADDING_MODES, type PaddingMode } from '../../../engine';
 import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from '../../../app/conv/convState';
 import { useAppStore } from '../../../app/store/react';
@@ -27,7 +27,7 @@ function Field({
 }
 
 /** Every parameter of the engine's conv2d, with limits read from its validity check. */
-export function ConvControls() {
+export const ConvControls = memo(function ConvControls() {
   const t = useMessages();
   const c = t.conv.controls;
   const params = useAppStore((s) => s.conv.present.params);
@@ -148,4 +148,4 @@ export function ConvControls() {
       />
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type Ref } from 'react';
+import { memo, type Ref, useCallback, useMemo } from 'react';
 import { convFocusOf, convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
@@ -9,7 +9,13 @@ import { MatrixGrid, pastedCells, type MatrixGridStrings } from '../../grid/Matr
  * The convolution figure: padded inputs, kernels and bias, outputs. Every
  * state is derived from the engine's trace, the playback step and the focus.
  */
-export function ConvFigureView({ hideOutput, figureRef }: { hideOutput: boolean; figureRef: Ref<HTMLDivElement> }) {
+export const ConvFigureView = memo(function ConvFigureView({
+  hideOutput,
+  figureRef,
+}: {
+  hideOutput: boolean;
+  figureRef: Ref<HTMLDivElement>;
+}) {
   const t = useMessages();
   const figure = useAppStore((s) => s.conv.present);
   const step = useAppStore((s) => s.playback.step);
@@ -126,4 +132,4 @@ export function ConvFigureView({ hideOutput, figureRef }: { hideOutput: boolean;
       </p>
     </div>
   );
-}
+});

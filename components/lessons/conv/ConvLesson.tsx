@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
 import { convPytorchCode } from '../../../app/conv/convPytorch';
 import { applyFix, DEFAULT_FIGURE, type ConvFigureState } from '../../../app/conv/convState';
@@ -63,6 +63,7 @@ export default function ConvLesson({ query }: LessonProps) {
   useLessonUrl(query, binding);
   usePlayback(figureRef, undo, redo);
 
+  const reveal = useCallback(() => setRevealed((r) => new Set(r).add(story)), [story]);
   const checkpoint = CONV_STORY[story]?.checkpoint ?? null;
   const hideOutput =
     checkpoint !== null && !revealed.has(story) && story < CONV_STORY.length - 1 && isStoryFigure(figure, story);
@@ -93,7 +94,7 @@ export default function ConvLesson({ query }: LessonProps) {
     <LessonLayout
       id="conv"
       title={t.conv.title}
-      story={<ConvStory revealed={revealed.has(story)} onReveal={() => setRevealed((r) => new Set(r).add(story))} />}
+      story={<ConvStory revealed={revealed.has(story)} onReveal={reveal} />}
       figure={
         <FigurePanel
           refusal={view.refusal}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { answerMatches, checkpointAnswer, CONV_STORY, storyFigure } from '../../../app/conv/convStory';
 import { convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
@@ -5,7 +6,7 @@ import { useMessages } from '../../../app/useMessages';
 import { StoryPanel } from '../StoryPanel';
 
 /** The convolution lesson's narrative steps and checkpoints. */
-export function ConvStory({ revealed, onReveal }: { revealed: boolean; onReveal: () => void }) {
+export const ConvStory = memo(function ConvStory({ revealed, onReveal }: { revealed: boolean; onReveal: () => void }) {
   const t = useMessages();
   const story = useAppStore((st) => st.conv.story);
   const figure = useAppStore((st) => st.conv.present);
@@ -38,4 +39,4 @@ export function ConvStory({ revealed, onReveal }: { revealed: boolean; onReveal:
       }}
     />
   );
-}
+});

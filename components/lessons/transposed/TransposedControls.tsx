@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useAppStore } from '../../../app/store/react';
 import { OVERLAP_PRESETS } from '../../../app/transposed/transposedStory';
 import { T_LIMITS, tInfoOf, type TNumericParam, type TransposedParams } from '../../../app/transposed/transposedState';
@@ -36,7 +36,7 @@ function Field({
 }
 
 /** Every parameter of the engine's conv_transpose2d, plus overlap presets. */
-export function TransposedControls() {
+export const TransposedControls = memo(function TransposedControls() {
   const t = useMessages();
   const c = t.conv.controls;
   const params = useAppStore((s) => s.transposed.present.params);
@@ -121,4 +121,4 @@ export function TransposedControls() {
       />
     </section>
   );
-}
+});

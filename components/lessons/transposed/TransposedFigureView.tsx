@@ -1,4 +1,4 @@
-import { useMemo, type Ref } from 'react';
+import { memo, type Ref, useMemo } from 'react';
 import type { TransposedFocus } from '../../../app/store/focusSlice';
 import { useAppStore } from '../../../app/store/react';
 import { transposedView } from '../../../app/transposed/transposedView';
@@ -16,7 +16,7 @@ export function transposedFocusOf(focus: { readonly kind: string } | null): Tran
  * The transposed-convolution figure: the stamp-and-sum view with its crop, the
  * same result as a direct convolution, and the overlap map, all in step.
  */
-export function TransposedFigureView({
+export const TransposedFigureView = memo(function TransposedFigureView({
   hideOutput,
   figureRef,
 }: {
@@ -161,4 +161,4 @@ export function TransposedFigureView({
       ) : null}
     </div>
   );
-}
+});

@@ -67,6 +67,12 @@ export interface FigureCodec<P> {
   readonly valueLimit: number;
   /** The matrices a seed makes for these settings (their lengths define the shapes). */
   readonly seeded: (p: P, seed: number) => Pick<FigureValues<P>, 'input' | 'weight' | 'biasValues'>;
+  /**
+   * The figure a narrative step sets up. A link that names a step but no
+   * settings or values (`story=3`, as a teacher may type it) opens that
+   * step's figure; links the app writes say so explicitly when they differ.
+   */
+  readonly storyFigure: (story: number) => FigureValues<P>;
 }
 
 export interface FigureLinkState<P> {
@@ -86,7 +92,8 @@ export interface Decoded<T> {
 
 export const MAX_STEP = 100_000;
 export const MAX_STORY = 64;
-const FIGURE_KEYS = ['seed', 'x', 'wt', 'bv', 'step', 'story'];
+const VALUE_KEYS = ['seed', 'x', 'wt', 'bv'];
+const FIGURE_KEYS = [...VALUE_KEYS, 'step', 'story'];
 
 function specKeys<P>(specs: readonly ParamSpec<P>[]): string[] {
   return specs.map((s) => s.key);
@@ -128,6 +135,17 @@ function encodeParam<P>(spec: ParamSpec<P>, p: P): string {
 
 const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
+function sameFigure<P>(a: FigureValues<P>, b: FigureValues<P>): boolean {
+  const keys = new Set([...Object.keys(a.params as object), ...Object.keys(b.params as object)]) as Set<keyof P>;
+  return (
+    a.seed === b.seed &&
+    [...keys].every((k) => a.params[k] === b.params[k]) &&
+    sameList(a.input, b.input) &&
+    sameList(a.weight, b.weight) &&
+    sameList(a.biasValues, b.biasValues)
+  );
+}
+
 export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decoded<FigureLinkState<P>> {
   const q = readQuery(query);
   const ignored: string[] = [];
@@ -151,6 +169,12 @@ export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decod
     if (v === null) ignored.push(key);
     return v ?? fallback;
   };
+  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : null;
+  const story = int('story', MAX_STORY, 0);
+  const describesFigure = [...specKeys(codec.specs), ...VALUE_KEYS].some((key) => q.values.has(key));
+  if (!describesFigure) {
+    return { state: { figure: codec.storyFigure(story), step, story, shared }, ignored: [...new Set(ignored)] };
+  }
   const seed = int('seed', 999_999, codec.defaultSeed);
   const fresh = codec.seeded(p, seed);
   const list = (key: string, fallback: readonly number[]): readonly number[] => {
@@ -167,13 +191,12 @@ export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decod
     weight: list('wt', fresh.weight),
     biasValues: list('bv', fresh.biasValues),
   };
-  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : null;
-  const story = int('story', MAX_STORY, 0);
   return { state: { figure, step, story, shared }, ignored: [...new Set(ignored)] };
 }
 
 export function encodeFigureLink<P>(codec: FigureCodec<P>, s: FigureLinkState<P>): string {
   const pairs: [string, string][] = encodeShared(s.shared);
+  const sharedCount = pairs.length;
   for (const spec of codec.specs) {
     const value = encodeParam(spec, s.figure.params);
     if (value !== encodeParam(spec, codec.defaults)) pairs.push([spec.key, value]);
@@ -183,6 +206,10 @@ export function encodeFigureLink<P>(codec: FigureCodec<P>, s: FigureLinkState<P>
   if (!sameList(s.figure.input, fresh.input)) pairs.push(['x', formatNumberList(s.figure.input)]);
   if (!sameList(s.figure.weight, fresh.weight)) pairs.push(['wt', formatNumberList(s.figure.weight)]);
   if (!sameList(s.figure.biasValues, fresh.biasValues)) pairs.push(['bv', formatNumberList(s.figure.biasValues)]);
+  // Nothing written would read as "the step's own figure": name the seed when that is not what is shown.
+  const describesFigure = pairs.length > sharedCount;
+  if (!describesFigure && !sameFigure(s.figure, codec.storyFigure(s.story)))
+    pairs.push(['seed', String(s.figure.seed)]);
   if (s.step !== null) pairs.push(['step', String(s.step)]);
   if (s.story !== 0) pairs.push(['story', String(s.story)]);
   return writeQuery(pairs);

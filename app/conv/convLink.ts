@@ -12,6 +12,7 @@ import {
   specBuilders,
 } from '../figureLink';
 import { formatPair, parsePairIn } from '../urlCodec';
+import { storyFigure } from './convStory';
 import { DEFAULT_FIGURE, DEFAULT_PARAMS, LIMITS, seededValues, VALUE_LIMIT, type ConvParams } from './convState';
 
 export type ConvLinkState = FigureLinkState<ConvParams>;
@@ -46,6 +47,7 @@ export const CONV_CODEC: FigureCodec<ConvParams> = {
   defaultSeed: DEFAULT_FIGURE.seed,
   valueLimit: VALUE_LIMIT,
   seeded: seededValues,
+  storyFigure,
 };
 
 export function decodeConvLink(query: string): Decoded<ConvLinkState> {

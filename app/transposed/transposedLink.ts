@@ -15,6 +15,7 @@ import {
   VALUE_LIMIT,
   type TransposedParams,
 } from './transposedState';
+import { tStoryFigure } from './transposedStory';
 
 export type TransposedLinkState = FigureLinkState<TransposedParams>;
 
@@ -39,6 +40,7 @@ export const TRANSPOSED_CODEC: FigureCodec<TransposedParams> = {
   defaultSeed: T_DEFAULT_SEED,
   valueLimit: VALUE_LIMIT,
   seeded: tSeededValues,
+  storyFigure: tStoryFigure,
 };
 
 export function decodeTransposedLink(query: string): Decoded<TransposedLinkState> {

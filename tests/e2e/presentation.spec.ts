@@ -2,7 +2,7 @@ import { expect, inputGrid, openConv, test } from './fixtures';
 
 test.describe('presentation mode', () => {
   test('pressing F hides the header, enlarges the cells and F again restores them', async ({ page }) => {
-    await openConv(page, 'story=7');
+    await openConv(page, 'story=7&seed=7');
     const html = page.locator('html');
     const header = page.getByRole('banner');
     const cell = inputGrid(page).getByRole('gridcell').first();
@@ -40,7 +40,7 @@ test.describe('presentation mode', () => {
   });
 
   test('F typed into a cell editor does not toggle presentation mode', async ({ page }) => {
-    await openConv(page, 'story=7');
+    await openConv(page, 'story=7&seed=7');
     const cell = inputGrid(page).getByRole('gridcell').first();
     await cell.click();
     await cell.getByRole('textbox').press('f');

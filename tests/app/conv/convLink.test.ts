@@ -9,6 +9,7 @@ import {
   LIMITS,
   weightShape,
 } from '../../../app/conv/convState';
+import { CONV_STORY, storyFigure } from '../../../app/conv/convStory';
 import { MAX_QUERY_LENGTH } from '../../../app/urlCodec';
 
 const shared = { lang: null, theme: null, present: false, embed: false, hide: [] } as const;
@@ -53,6 +54,22 @@ describe('the convolution lesson link', () => {
     const q = roundTrip({ ...base, step: 4, story: 3, shared: { ...shared, lang: 'zh-CN', present: true } });
     expect(q).toContain('lang=zh-CN');
     expect(q).toContain('step=4');
+  });
+
+  it('a link that names only a narrative step opens the figure that step sets up', () => {
+    for (let story = 0; story < CONV_STORY.length; story++) {
+      const d = decodeConvLink(`v=1&story=${story}`);
+      expect(d.ignored).toEqual([]);
+      expect(d.state.figure).toEqual(storyFigure(story));
+      expect(d.state.story).toBe(story);
+      // The app's own link for the untouched step reopens it exactly too.
+      roundTrip({ ...base, figure: storyFigure(story), story });
+    }
+  });
+
+  it('the default figure shown under a step that sets up another one reopens as the default figure', () => {
+    const q = roundTrip({ ...base, story: 3 });
+    expect(q).toBe(`v=1&seed=${DEFAULT_FIGURE.seed}&story=3`);
   });
 
   it('falls back per key and names what it ignored', () => {

@@ -19,7 +19,8 @@ export function outputSizeTex(f: OutputSizeFormula, axisLetter: string): string 
   const sym = `o_${axisLetter} = \\left\\lfloor \\frac{${term('i', 'i')} + ${term('p', 'p_0')} + ${term('p', 'p_1')} - ${term('d', 'd')}(${term('k', 'k')} - 1) - 1}{${term('s', 's')}} \\right\\rfloor + 1`;
   const numbers = `\\left\\lfloor \\frac{${term('i', value(f, 'i'))} + ${term('p', value(f, 'p0'))} + ${term('p', value(f, 'p1'))} - ${term('d', value(f, 'd'))}(${term('k', value(f, 'k'))} - 1) - 1}{${term('s', value(f, 's'))}} \\right\\rfloor + 1`;
   const floor = `\\lfloor ${num(f.quotient)} \\rfloor + 1`;
-  return `\\begin{gathered}${sym} \\\\ = ${numbers} = ${floor} = ${term('o', f.result)}\\end{gathered}`;
+  // Three lines, so a narrow panel shows the floor and the result without scrolling.
+  return `\\begin{gathered}${sym} \\\\ = ${numbers} \\\\ = ${floor} = ${term('o', f.result)}\\end{gathered}`;
 }
 
 /** C_out · (C_in / g) · k_h · k_w + C_out, symbolic then with numbers. */

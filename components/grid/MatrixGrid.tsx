@@ -281,7 +281,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
       className="matrix"
       style={{
         // The size an off-screen (skipped) matrix keeps: its cells, gaps and caption.
-        containIntrinsicSize: `auto calc(${cols} * (var(--cell) + 2px)) calc(${rows} * (var(--cell) + 2px) + 1.5rem)`,
+        containIntrinsicSize: `auto calc(${cols} * (var(--cell) + 2px) + 6px) calc(${rows} * (var(--cell) + 2px) + 6px + 1.5rem)`,
       }}
     >
       {caption ? <figcaption className="matrix-caption">{caption}</figcaption> : null}

@@ -14,7 +14,9 @@
 //   - all current: when the last matrix scrolled off screen has caught up (no `data-stale` left).
 //     Off-screen matrices, formulas and code are brought up to date after the frame of the edit.
 // All include the key handling, React's render and commit, style, layout and paint.
-// A no-op key press (Shift) shows the floor of the method itself. Numbers only: nothing asserts.
+// Two references: a no-op key press (Shift) shows the floor of the method itself, and the same
+// arrow key on a bare page (a number input that updates one line of text) shows what the browser
+// alone costs on this machine. Numbers only: nothing asserts.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -133,6 +135,19 @@ async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined), { timeout: 10_000 })));
 }
 
+/** The same key press on a bare page: a number input whose value one line of text shows. The browser's own floor. */
+const BARE_PAGE = `<!doctype html><html><body>
+<input type="number" value="3" min="1" max="7" aria-label="Kernel size: height"><p id="out">3</p>
+<script>document.querySelector('input').addEventListener('input', (e) => {
+  document.getElementById('out').textContent = e.target.value;
+});</script></body></html>`;
+
+async function openBarePage(page) {
+  await page.setContent(BARE_PAGE);
+  await page.evaluate(instrument);
+  await sleep(500);
+}
+
 async function openLesson(page, base, query) {
   await page.goto(`${base}/#/conv?${query}`);
   await page.getByRole('group', { name: 'Convolution figure' }).waitFor();
@@ -223,7 +238,7 @@ function summarize(label, samples) {
   };
 }
 
-function printTable(rows, floor) {
+function printTable(rows, references) {
   const f = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
   const head = [
     'scenario',
@@ -236,14 +251,13 @@ function printTable(rows, floor) {
     `${BUDGET_MS} ms budget (next paint)`,
   ];
   const body = rows.map((r) => {
-    const verdict =
-      r === floor
-        ? 'reference'
-        : r.npP95 <= BUDGET_MS
-          ? 'within'
-          : r.npMedian <= BUDGET_MS
-            ? 'median within, p95 OVER'
-            : `OVER (${f(r.npMedian / BUDGET_MS)}× at median)`;
+    const verdict = references.includes(r)
+      ? 'reference'
+      : r.npP95 <= BUDGET_MS
+        ? 'within'
+        : r.npMedian <= BUDGET_MS
+          ? 'median within, p95 OVER'
+          : `OVER (${f(r.npMedian / BUDGET_MS)}× at median)`;
     return [r.label, String(r.n), f(r.npMedian), f(r.npP95), f(r.drMedian), f(r.drP95), f(r.curMedian), verdict];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -296,6 +310,9 @@ try {
   );
 
   const rows = [];
+  await openBarePage(page);
+  const bare = summarize('bare page: number input → one text line', await benchKernelHeight(page, 'bare'));
+  rows.push(bare);
   await openLesson(page, base, SMALL);
   const floor = summarize('no-op key press, 5×5', await benchNoop(page, 'noop'));
   rows.push(floor);
@@ -307,7 +324,7 @@ try {
   await openLesson(page, base, LARGE);
   rows.push(summarize('kernel height ±1, 2×4×16×16', await benchKernelHeight(page, 'kernel-large')));
 
-  printTable(rows, floor);
+  printTable(rows, [bare, floor]);
   console.log(
     '\nAll times in ms from the key event to: the end of the first painted frame (next paint), the second rAF after it (double rAF), and the moment no off-screen matrix is behind (all current).',
   );

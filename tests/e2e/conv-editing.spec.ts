@@ -27,6 +27,8 @@ test.describe('editing the convolution figure', () => {
 
     await expect(cell).toHaveText(typed);
     await expect(editor).toHaveCount(0);
+    // The keyboard stays on the cell: the next digits edit it again, the arrows move on from it.
+    await expect(cell).toBeFocused();
     await expect.poll(() => cellTexts(output)).not.toEqual(outputBefore);
     await expect.poll(() => currentHash(page), { message: 'x= written to the URL after the debounce' }).toContain('x=');
 

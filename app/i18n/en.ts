@@ -319,6 +319,8 @@ export const en = {
       roundTrip: 'Round trip with a convolution',
       roundTripNote: (axis: string, sizes: string, i: number, chosen: number) =>
         `${axis}: a convolution with the same k, s, p, d maps every input size in {${sizes}} to ${i}. The transposed convolution cannot know which one you came from, so output_padding picks it: here ${chosen}.`,
+      roundTripNone: (axis: string, i: number) =>
+        `${axis}: nothing comes out of these settings, so no convolution input leads back to ${i}. Pick one of the settings that work first.`,
     },
     steps: [
       {

@@ -295,6 +295,8 @@ export const zh: Messages = {
       roundTrip: '与卷积的往返',
       roundTripNote: (axis, sizes, i, chosen) =>
         `${axis}:用相同 k、s、p、d 的卷积,会把 {${sizes}} 中的每一个输入尺寸都变成 ${i}。转置卷积无法知道原来是哪一个,于是由 output_padding 来选:这里是 ${chosen}。`,
+      roundTripNone: (axis, i) =>
+        `${axis}:这组设置没有任何输出,所以也没有哪个卷积输入能回到 ${i}。请先选一个可行的设置。`,
     },
     steps: [
       {

@@ -38,5 +38,5 @@ export function transposeOutputSizeTex(f: TransposeOutputSizeFormula, axisLetter
   const v = (id: string) => f.terms.find((x) => x.id === id)?.value ?? 0;
   const sym = `o_${axisLetter} = (${term('i', 'i')} - 1)${term('s', 's')} - 2${term('p', 'p')} + ${term('d', 'd')}(${term('k', 'k')} - 1) + ${term('a', 'a')} + 1`;
   const numbers = `(${term('i', v('i'))} - 1)\\cdot ${term('s', v('s'))} - 2\\cdot ${term('p', v('p'))} + ${term('d', v('d'))}\\cdot(${term('k', v('k'))} - 1) + ${term('a', v('a'))} + 1`;
-  return `\\begin{gathered}${sym} \\\\ = ${numbers} = ${term('o', f.result)}\\end{gathered}`;
+  return `\\begin{gathered}${sym} \\\\ = ${numbers} \\\\ = ${term('o', f.result)}\\end{gathered}`;
 }

@@ -163,6 +163,12 @@ describe('the transposed convolution lesson', () => {
     expect(screen.getByText('Right: 3 × 3.')).toBeInTheDocument();
   });
 
+  it('a refused configuration has no round trip to offer, and says so instead of listing an empty set', async () => {
+    renderWithStore(<TransposedLesson query={`${FREE}&p=2`} />);
+    await waitFor(() => expect(screen.getByTestId('round-trip-h')).toHaveTextContent('nothing comes out'));
+    expect(screen.getByTestId('round-trip-h')).not.toHaveTextContent('{}');
+  });
+
   it('copy as PyTorch builds nn.ConvTranspose2d with output_padding', async () => {
     renderWithStore(<TransposedLesson query={`${FREE}&s=2&op=1`} />);
     expect((await screen.findByText(/output_padding=\(1, 1\)/)).textContent).toContain('nn.ConvTranspose2d(');

@@ -49,7 +49,9 @@ export const TransposedFormulas = memo(function TransposedFormulas({
       <h3>{f.roundTrip}</h3>
       {(hideAnswers ? [] : axes).map((a) => (
         <p key={a.key} className="formula-note" data-testid={`round-trip-${a.key}`}>
-          {f.roundTripNote(a.name, a.sizes.join(', '), a.i, a.formula.result)}
+          {a.sizes.length > 0 && a.formula.result > 0
+            ? f.roundTripNote(a.name, a.sizes.join(', '), a.i, a.formula.result)
+            : f.roundTripNone(a.name, a.i)}
         </p>
       ))}
     </section>

@@ -158,9 +158,11 @@ describe('the transposed convolution lesson', () => {
     const user = userEvent.setup();
     renderWithStore(<TransposedLesson query="v=1" />);
     expect(texts('Output, channel 0').every((t) => t === '')).toBe(true);
+    expect(screen.queryByRole('heading', { name: 'Round trip with a convolution' })).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '3 x 3');
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(screen.getByText('Right: 3 × 3.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Round trip with a convolution' })).toBeInTheDocument();
   });
 
   it('a refused configuration has no round trip to offer, and says so instead of listing an empty set', async () => {

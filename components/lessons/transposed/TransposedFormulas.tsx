@@ -46,7 +46,7 @@ export const TransposedFormulas = memo(function TransposedFormulas({
           </div>
         ))
       )}
-      <h3>{f.roundTrip}</h3>
+      {hideAnswers ? null : <h3>{f.roundTrip}</h3>}
       {(hideAnswers ? [] : axes).map((a) => (
         <p key={a.key} className="formula-note" data-testid={`round-trip-${a.key}`}>
           {a.sizes.length > 0 && a.formula.result > 0

@@ -169,7 +169,11 @@ export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null = null
 
 /** conv2d for an already-validated record. */
 export function conv2dWithInfo(input: Tensor, weight: Tensor, bias: Tensor | null, info: Conv2dInfo): Tensor {
-  const padded = padInput(input, info);
+  return convolvePadded(padInput(input, info), weight, bias, info);
+}
+
+/** The sliding window over an input already padded under `info` (see padInput). */
+function convolvePadded(padded: Tensor, weight: Tensor, bias: Tensor | null, info: Conv2dInfo): Tensor {
   const { h, w, inPerGroup, outPerGroup } = info;
   const [N, Cout, OH, OW] = info.outputShape;
   const C = info.config.inChannels;
@@ -222,7 +226,7 @@ export function conv2dTrace(
   const info = conv2dInfo(conv2dConfigOf(input, weight, bias, options));
   assertValidConv2d(info);
   const padded = padInput(input, info);
-  const output = conv2dWithInfo(input, weight, bias, info);
+  const output = convolvePadded(padded, weight, bias, info);
   const { h, w, inPerGroup, outPerGroup } = info;
   const rows = paddedSourceTable(h.padBefore, h.padAfter, h.inSize, info.config.paddingMode);
   const cols = paddedSourceTable(w.padBefore, w.padAfter, w.inSize, info.config.paddingMode);

@@ -2,7 +2,6 @@ import {
   memo,
   useCallback,
   useEffect,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -149,23 +148,11 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
   const active = Math.min(cursor, Math.max(0, rows * cols - 1));
   const editable = onCommit !== undefined;
 
-  /** The cell that must hold focus once the render under way is committed (it replaces the editor). */
-  const refocus = useRef<number | null>(null);
   /** Moves the keyboard to a cell; `scroll` brings it into view (arrow keys), otherwise it stays where it is. */
   const focusCell = useCallback((index: number, scroll = true) => {
     setCursor(index);
-    refocus.current = index;
     gridRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus({ preventScroll: !scroll });
   }, []);
-
-  // Closing the editor swaps its element for the cell's own: keep the keyboard where it was.
-  useLayoutEffect(() => {
-    if (refocus.current === null || editing) return;
-    const el = gridRef.current?.querySelector<HTMLElement>(`[data-index="${refocus.current}"]`);
-    refocus.current = null;
-    // The cell is where the editor was: no scrolling, which would force a layout first.
-    if (el && el !== document.activeElement) el.focus({ preventScroll: true });
-  });
 
   useEffect(() => {
     if (editing) gridRef.current?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });

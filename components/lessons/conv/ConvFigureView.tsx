@@ -3,7 +3,8 @@ import { convFocusOf, convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
 import { buildConvFigure, type ConvGrid } from '../../figures/convFigureModel';
-import { MatrixGrid, pastedCells, type MatrixGridStrings } from '../../grid/MatrixGrid';
+import { MatrixGrid, pastedCells } from '../../grid/MatrixGrid';
+import { useGridStrings } from '../../grid/useGridStrings';
 
 /**
  * The convolution figure: padded inputs, kernels and bias, outputs. Every
@@ -32,10 +33,7 @@ export const ConvFigureView = memo(function ConvFigureView({
   const p = figure.params;
   const { h, w } = view.info;
   const perGroup = view.info.inPerGroup || 1;
-  const strings: MatrixGridStrings = useMemo(
-    () => ({ invalid: (e) => t.grid.invalid[e], cellLabel: t.grid.cellLabel }),
-    [t],
-  );
+  const strings = useGridStrings();
 
   const inputIndex = useCallback(
     (g: ConvGrid, local: number): number | null => {

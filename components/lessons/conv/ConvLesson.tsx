@@ -25,10 +25,9 @@ const binding: LessonUrlBinding<ConvLinkState> = {
   decode: decodeConvLink,
   encode: encodeConvLink,
   apply: (state, s) => {
+    // Loading sets the step count too; a link without a step shows the figure complete.
     s.convLoad(state.figure, state.story);
-    const total = convView(state.figure).total;
-    s.setTotal(total);
-    s.setStep(state.step ?? total - 1);
+    s.setStep(state.step ?? convView(state.figure).total - 1);
   },
   snapshot: (s) => ({
     figure: s.conv.present,

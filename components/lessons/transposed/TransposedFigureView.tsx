@@ -4,7 +4,8 @@ import { useAppStore } from '../../../app/store/react';
 import { transposedView } from '../../../app/transposed/transposedView';
 import { useMessages } from '../../../app/useMessages';
 import { buildTransposedFigure, type TGrid } from '../../figures/transposedFigureModel';
-import { MatrixGrid, pastedCells, type MatrixGridStrings } from '../../grid/MatrixGrid';
+import { MatrixGrid, pastedCells } from '../../grid/MatrixGrid';
+import { useGridStrings } from '../../grid/useGridStrings';
 
 const T_KINDS: ReadonlySet<string> = new Set(['t-input', 't-weight', 't-canvas', 't-output', 't-up']);
 
@@ -38,10 +39,7 @@ export const TransposedFigureView = memo(function TransposedFigureView({
   );
   const p = figure.params;
   const { h, w } = view.info;
-  const strings: MatrixGridStrings = useMemo(
-    () => ({ invalid: (e) => t.grid.invalid[e], cellLabel: t.grid.cellLabel }),
-    [t],
-  );
+  const strings = useGridStrings();
   const perGroupOut = Math.max(1, view.info.outPerGroup);
 
   const grid = (g: TGrid) => {

@@ -38,10 +38,9 @@ const binding: LessonUrlBinding<TransposedLinkState> = {
   decode: decodeTransposedLink,
   encode: encodeTransposedLink,
   apply: (state, s) => {
+    // Loading sets the step count too; a link without a step shows the figure complete.
     s.tLoad(state.figure, state.story);
-    const total = transposedView(state.figure).total;
-    s.setTotal(total);
-    s.setStep(state.step ?? total - 1);
+    s.setStep(state.step ?? transposedView(state.figure).total - 1);
   },
   snapshot: (s) => ({
     figure: s.transposed.present,

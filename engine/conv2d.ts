@@ -32,6 +32,8 @@ export interface Tap {
   readonly px: number;
   readonly ky: number;
   readonly kx: number;
+  /** Flat index of the kernel weight into the weight tensor. */
+  readonly weight: number;
   readonly padding: boolean;
   readonly source: readonly [number, number] | null;
   readonly x: number;
@@ -59,6 +61,8 @@ export interface OutputCellTrace {
  * which kernel weight (flat index into the weight tensor).
  */
 export interface TapUse {
+  /** The sample: the input position and the output cell belong to it. */
+  readonly n: number;
   readonly output: number;
   readonly weight: number;
   readonly c: number;
@@ -136,6 +140,8 @@ export function conv2dConfigOf(
  */
 export function padInput(input: Tensor, info: Conv2dInfo): Tensor {
   const { h, w } = info;
+  // Nothing to add: tensors are never written, so the input is its own padded copy.
+  if (h.padBefore === 0 && h.padAfter === 0 && w.padBefore === 0 && w.padAfter === 0) return input;
   const [N, C] = info.inputShape;
   const rows = paddedSourceTable(h.padBefore, h.padAfter, h.inSize, info.config.paddingMode);
   const cols = paddedSourceTable(w.padBefore, w.padAfter, w.inSize, info.config.paddingMode);
@@ -164,11 +170,6 @@ export function padInput(input: Tensor, info: Conv2dInfo): Tensor {
 export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null = null, options: Conv2dOptions = {}): Tensor {
   const info = conv2dInfo(conv2dConfigOf(input, weight, bias, options));
   assertValidConv2d(info);
-  return conv2dWithInfo(input, weight, bias, info);
-}
-
-/** conv2d for an already-validated record. */
-export function conv2dWithInfo(input: Tensor, weight: Tensor, bias: Tensor | null, info: Conv2dInfo): Tensor {
   return convolvePadded(padInput(input, info), weight, bias, info);
 }
 
@@ -214,8 +215,8 @@ function convolvePadded(padded: Tensor, weight: Tensor, bias: Tensor | null, inf
 /**
  * conv2d with its trace: for every output cell, every tap in visit order
  * (input channel, then kernel row, then kernel column), the bias and the value.
- * The value is summed in the same order as the taps are listed, the same
- * order conv2d uses, so the trace and the output agree to the last bit.
+ * conv2d sums in the order the taps are listed; each cell's value is read
+ * from that output, so the trace and the output cannot disagree.
  */
 export function conv2dTrace(
   input: Tensor,
@@ -249,7 +250,6 @@ export function conv2dTrace(
     const g = Math.floor(co / outPerGroup);
     const b = bias ? (bias.data[co] ?? 0) : 0;
     const taps: Tap[] = [];
-    let acc = 0;
     for (let ci = 0; ci < inPerGroup; ci++) {
       const c = g * inPerGroup + ci;
       for (let ky = 0; ky < KH; ky++) {
@@ -259,9 +259,8 @@ export function conv2dTrace(
           const px = ox * w.stride + kx * w.dilation;
           const sx = cols[px] ?? -1;
           const xv = padded.data[((n * C + c) * PH + py) * PW + px] ?? 0;
-          const wv = weight.data[weightAt(co, ci, ky, kx)] ?? 0;
-          const product = wv * xv;
-          acc += product;
+          const wi = weightAt(co, ci, ky, kx);
+          const wv = weight.data[wi] ?? 0;
           const isPad =
             py < h.padBefore || py >= h.padBefore + h.inSize || px < w.padBefore || px >= w.padBefore + w.inSize;
           taps.push({
@@ -270,22 +269,33 @@ export function conv2dTrace(
             px,
             ky,
             kx,
+            weight: wi,
             padding: isPad,
             source: sy >= 0 && sx >= 0 ? [sy, sx] : null,
             x: xv,
             w: wv,
-            product,
+            product: wv * xv,
           });
         }
       }
     }
-    return { n, co, oy, ox, windowY: oy * h.stride, windowX: ox * w.stride, taps, bias: b, value: acc + b };
+    return {
+      n,
+      co,
+      oy,
+      ox,
+      windowY: oy * h.stride,
+      windowX: ox * w.stride,
+      taps,
+      bias: b,
+      value: output.data[index] ?? 0,
+    };
   };
 
-  /** Kernel offsets k with k·d = q − o·s for some output o in range, per axis. */
+  /** Kernel offsets k with k·d = q − o·s for some output o in range, per axis, o ascending. */
   const hits = (q: number, kernel: number, stride: number, dilation: number, outSize: number) => {
     const found: [number, number][] = [];
-    for (let k = 0; k < kernel; k++) {
+    for (let k = kernel - 1; k >= 0; k--) {
       const t = q - k * dilation;
       if (t < 0 || t % stride !== 0) continue;
       const o = t / stride;
@@ -318,11 +328,11 @@ export function conv2dTrace(
       for (let co = g * outPerGroup; co < (g + 1) * outPerGroup; co++) {
         for (const [ky, oy] of ys) {
           for (const [kx, ox] of xs) {
-            uses.push({ output: outputAt(n, co, oy, ox), weight: weightAt(co, ci, ky, kx), c, py, px });
+            uses.push({ n, output: outputAt(n, co, oy, ox), weight: weightAt(co, ci, ky, kx), c, py, px });
           }
         }
       }
-      return uses.sort((a, b) => a.output - b.output || a.weight - b.weight);
+      return uses;
     },
     usesOfWeight(index) {
       if (!Number.isInteger(index) || index < 0 || index >= weight.data.length) return [];
@@ -336,6 +346,7 @@ export function conv2dTrace(
         for (let oy = 0; oy < OH; oy++) {
           for (let ox = 0; ox < OW; ox++) {
             uses.push({
+              n,
               output: outputAt(n, co, oy, ox),
               weight: index,
               c,

@@ -905,19 +905,7 @@ export function conv2dFast(
   options: Conv2dFastOptions = {},
 ): Tensor {
   const plan = createConv2dPlan(conv2dInfo(conv2dConfigOf(input, weight, bias, options)));
-  const { info } = plan;
-  const precision = options.precision ?? 'float64';
-  const out =
-    precision === 'float32'
-      ? new Float32Array(shapeSize(info.outputShape))
-      : new Float64Array(shapeSize(info.outputShape));
-  plan.run(
-    toArray(input.data, precision),
-    toArray(weight.data, precision),
-    bias ? toArray(bias.data, precision) : null,
-    out,
-  );
-  return fromOwned(info.outputShape, out instanceof Float64Array ? out : Float64Array.from(out));
+  return runOnce(plan, input, weight, bias, options.precision ?? 'float64');
 }
 
 /**
@@ -933,8 +921,18 @@ export function convTranspose2dFast(
   options: ConvTranspose2dFastOptions = {},
 ): Tensor {
   const plan = createConvTranspose2dPlan(convTranspose2dInfo(convTranspose2dConfigOf(input, weight, bias, options)));
+  return runOnce(plan, input, weight, bias, options.precision ?? 'float64');
+}
+
+/** One call of a plan on tensors: converts to the precision, runs, returns a float64 tensor. */
+function runOnce(
+  plan: Conv2dPlan | ConvTranspose2dPlan,
+  input: Tensor,
+  weight: Tensor,
+  bias: Tensor | null,
+  precision: FastPrecision,
+): Tensor {
   const { info } = plan;
-  const precision = options.precision ?? 'float64';
   const out =
     precision === 'float32'
       ? new Float32Array(shapeSize(info.outputShape))

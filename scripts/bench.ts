@@ -26,6 +26,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { conv2dInfo, convTranspose2dInfo } from '../engine/convInfo';
 import { createConv2dPlan, createConvTranspose2dPlan } from '../engine/fast';
+import { mulberry32 } from '../app/random';
 
 interface Workload {
   readonly id: 'W1' | 'W2' | 'W3' | 'W4';
@@ -58,18 +59,6 @@ interface Result {
 
 const TOLERANCE = 1e-4;
 
-/** mulberry32: a small seeded generator, so every run sees the same inputs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function uniform(n: number, rand: () => number): Float32Array {
   const a = new Float32Array(n);
   for (let i = 0; i < n; i++) a[i] = rand() * 2 - 1;
@@ -89,7 +78,12 @@ function toNhwc(x: Float32Array, [N, C, H, W]: readonly [number, number, number,
   return out;
 }
 
-/** PyTorch conv2d weight [C_out, C_in, kH, kW] → tfjs filter [kH, kW, C_in, C_out]. */
+/**
+ * PyTorch weight [A, B, kH, kW] → tfjs filter [kH, kW, B, A]. For conv2d that is
+ * [C_out, C_in, …] → [kH, kW, C_in, C_out]; for conv_transpose2d, [C_in, C_out, …] →
+ * [kH, kW, C_out, C_in]: both are the weight of the forward conv2d whose input
+ * gradient they compute, so no flip is needed.
+ */
 function conv2dFilter(w: Float32Array, [CO, CI, KH, KW]: readonly [number, number, number, number]): Float32Array {
   const out = new Float32Array(w.length);
   for (let co = 0; co < CO; co++) {
@@ -97,24 +91,6 @@ function conv2dFilter(w: Float32Array, [CO, CI, KH, KW]: readonly [number, numbe
       for (let ky = 0; ky < KH; ky++) {
         for (let kx = 0; kx < KW; kx++)
           out[((ky * KW + kx) * CI + ci) * CO + co] = w[((co * CI + ci) * KH + ky) * KW + kx]!;
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * PyTorch conv_transpose2d weight [C_in, C_out, kH, kW] → tfjs conv2dTranspose
- * filter [kH, kW, C_out, C_in]. Both are the weight of the forward conv2d whose
- * input gradient they compute, so no flip is needed.
- */
-function transposeFilter(w: Float32Array, [CI, CO, KH, KW]: readonly [number, number, number, number]): Float32Array {
-  const out = new Float32Array(w.length);
-  for (let ci = 0; ci < CI; ci++) {
-    for (let co = 0; co < CO; co++) {
-      for (let ky = 0; ky < KH; ky++) {
-        for (let kx = 0; kx < KW; kx++)
-          out[((ky * KW + kx) * CO + co) * CI + ci] = w[((ci * CO + co) * KH + ky) * KW + kx]!;
       }
     }
   }
@@ -155,7 +131,7 @@ function conv2dWorkload(
   timing: { tfjsCalls: number; warmup: number; samples: number },
   seed: number,
 ): Workload {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const info = conv2dInfo({
     batch: N,
     inChannels: C,
@@ -202,7 +178,7 @@ function conv2dWorkload(
 }
 
 function convTranspose2dWorkload(seed: number): Workload {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const [N, C, H, W] = [1, 32, 64, 64] as const;
   const outChannels = 16;
   const kernel = 4;
@@ -227,7 +203,7 @@ function convTranspose2dWorkload(seed: number): Workload {
   const [, , OH, OW] = info.outputShape;
   const out = new Float32Array(N * outChannels * OH * OW);
   const x = tf.tensor4d(toNhwc(input, [N, C, H, W]), [N, H, W, C]);
-  const filter = tf.tensor4d(transposeFilter(weight, info.weightShape), [kernel, kernel, outChannels, C]);
+  const filter = tf.tensor4d(conv2dFilter(weight, info.weightShape), [kernel, kernel, outChannels, C]);
   // PyTorch padding 1 crops one cell per side of the (64−1)·2 + 4 = 130 canvas,
   // leaving 128. tfjs's 'same' for a 128 → 64 forward conv with k = 4, s = 2
   // pads (64−1)·2 + 4 − 128 = 2 in total, 1 on top and 1 at the bottom: the

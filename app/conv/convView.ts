@@ -112,12 +112,6 @@ export function paddedKey(n: number, c: number, py: number, px: number): string 
   return `${n},${c},${py},${px}`;
 }
 
-/** Weight index of a tap of an output cell. */
-export function weightIndex(info: Conv2dInfo, co: number, c: number, ky: number, kx: number): number {
-  const ci = c % info.inPerGroup;
-  return ((co * info.inPerGroup + ci) * info.h.kernel + ky) * info.w.kernel + kx;
-}
-
 /**
  * Where a focused cell comes from and where it goes, read off the trace:
  * an output cell's taps; every output an input cell feeds (and through which
@@ -137,7 +131,7 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
       output.add(focus.index);
       for (const t of cell.taps) {
         padded.add(paddedKey(cell.n, t.c, t.py, t.px));
-        weight.add(weightIndex(info, cell.co, t.c, t.ky, t.kx));
+        weight.add(t.weight);
       }
       if (info.config.bias) bias.add(cell.co);
       break;
@@ -166,9 +160,8 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
     }
     case 'weight': {
       weight.add(focus.index);
-      const perSample = Math.max(1, result.cellCount / Math.max(1, info.config.batch));
       for (const u of result.usesOfWeight(focus.index)) {
-        padded.add(paddedKey(Math.floor(u.output / perSample), u.c, u.py, u.px));
+        padded.add(paddedKey(u.n, u.c, u.py, u.px));
         output.add(u.output);
       }
       break;

@@ -24,21 +24,13 @@ import {
   createConvTranspose2dPlan,
   type FastPrecision,
 } from '../../engine/fast';
+import { mulberry32 } from '../../app/random';
 import { toTensor, type FixtureTensor } from '../support/conformance';
 
 const RUNS = { numRuns: 250 };
 
-/** mulberry32: tensor values from a seed, so fast-check only has to shrink the geometry. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Tensor values come from a seed (mulberry32), so fast-check only has to shrink the geometry.
+const random = mulberry32;
 
 /** A tensor of values uniform in [−1, 1): real numbers, not a grid, so float32 rounding shows. */
 function randomTensor(shape: readonly number[], rand: () => number): Tensor {

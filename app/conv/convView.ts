@@ -90,17 +90,7 @@ export interface Relations {
   /** Output cells, flat output indices. */
   readonly output: ReadonlySet<number>;
   readonly bias: ReadonlySet<number>;
-  /** For an input focus: the kernel weight each fed output used, by output index. */
-  readonly weightFor: ReadonlyMap<number, number[]>;
 }
-
-export const NO_RELATIONS: Relations = {
-  padded: new Set(),
-  weight: new Set(),
-  output: new Set(),
-  bias: new Set(),
-  weightFor: new Map(),
-};
 
 export type ConvFocus =
   | { readonly kind: 'output'; readonly index: number }
@@ -123,7 +113,6 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
   const weight = new Set<number>();
   const output = new Set<number>();
   const bias = new Set<number>();
-  const weightFor = new Map<number, number[]>();
   switch (focus.kind) {
     case 'output': {
       const cell = result.cell(focus.index);
@@ -149,11 +138,9 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
         ? result.copiesOf(focus.py - h.padBefore, focus.px - w.padBefore)
         : [[focus.py, focus.px] as const];
       const uses = positions.flatMap(([py, px]) => result.readersOf(focus.n, focus.c, py, px));
-      uses.sort((a, b) => a.output - b.output);
       for (const u of uses) {
         output.add(u.output);
         weight.add(u.weight);
-        weightFor.set(u.output, [...(weightFor.get(u.output) ?? []), u.weight]);
         padded.add(paddedKey(focus.n, u.c, u.py, u.px));
       }
       break;
@@ -177,7 +164,7 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
       break;
     }
   }
-  return { padded, weight, output, bias, weightFor };
+  return { padded, weight, output, bias };
 }
 
 const CONV_FOCUS_KINDS: ReadonlySet<string> = new Set(['output', 'padded', 'weight', 'bias']);

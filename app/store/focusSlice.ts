@@ -8,8 +8,7 @@ export type TransposedFocus =
   | { readonly kind: 't-input'; readonly index: number }
   | { readonly kind: 't-weight'; readonly index: number }
   | { readonly kind: 't-canvas'; readonly n: number; readonly co: number; readonly ty: number; readonly tx: number }
-  | { readonly kind: 't-output'; readonly index: number }
-  | { readonly kind: 't-up'; readonly n: number; readonly c: number; readonly uy: number; readonly ux: number };
+  | { readonly kind: 't-output'; readonly index: number };
 
 /**
  * The cell under the pointer or keyboard focus, in its own matrix's

@@ -13,8 +13,6 @@ export interface PlaybackSlice {
     readonly total: number;
     readonly playing: boolean;
     readonly speed: number;
-    /** Fraction of the way to the next step (drives the clock). */
-    readonly phase: number;
   };
   setTotal: (total: number) => void;
   setStep: (step: number) => void;
@@ -42,35 +40,45 @@ export function withTotal(playback: PlaybackSlice['playback'], total: number): P
 
 export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => {
   const update = (patch: Partial<PlaybackSlice['playback']>) => set({ playback: { ...get().playback, ...patch } });
+  // Fraction of the way to the next step. Only the clock needs it, so it is not
+  // store state: a frame that does not reach the next step changes nothing.
+  let phase = 0;
   return {
-    playback: { step: 0, total: 1, playing: false, speed: 1, phase: 0 },
+    playback: { step: 0, total: 1, playing: false, speed: 1 },
     setTotal: (total) => {
       const { playback } = get();
       const next = withTotal(playback, total);
       if (next !== playback) set({ playback: next });
     },
-    setStep: (step) => update({ step: clamp(step, get().playback.total), phase: 0 }),
-    stepBy: (delta) => update({ step: clamp(get().playback.step + delta, get().playback.total), phase: 0 }),
+    setStep: (step) => {
+      phase = 0;
+      update({ step: clamp(step, get().playback.total) });
+    },
+    stepBy: (delta) => {
+      phase = 0;
+      update({ step: clamp(get().playback.step + delta, get().playback.total) });
+    },
     play: () => {
       const { step, total } = get().playback;
       // Playing from the end starts over.
-      update({ playing: true, step: step >= total - 1 ? 0 : step, phase: 0 });
+      phase = 0;
+      update({ playing: true, step: step >= total - 1 ? 0 : step });
     },
     pause: () => update({ playing: false }),
     togglePlay: () => (get().playback.playing ? get().pause() : get().play()),
     setSpeed: (speed) => update({ speed }),
     tick: (dtMs) => {
-      const { playing, step, total, speed, phase } = get().playback;
+      const { playing, step, total, speed } = get().playback;
       if (!playing) return;
       const advanced = phase + (dtMs / 1000) * BASE_RATE * speed;
       const whole = Math.floor(advanced);
-      if (whole === 0) {
-        update({ phase: advanced });
-        return;
-      }
+      phase = advanced - whole;
+      if (whole === 0) return;
       const next = step + whole;
-      if (next >= total - 1) update({ step: Math.max(0, total - 1), phase: 0, playing: false });
-      else update({ step: next, phase: advanced - whole });
+      if (next >= total - 1) {
+        phase = 0;
+        update({ step: Math.max(0, total - 1), playing: false });
+      } else update({ step: next });
     },
   };
 };

@@ -7,7 +7,7 @@ import { buildTransposedFigure, type TGrid } from '../../figures/transposedFigur
 import { MatrixGrid, pastedCells } from '../../grid/MatrixGrid';
 import { useGridStrings } from '../../grid/useGridStrings';
 
-const T_KINDS: ReadonlySet<string> = new Set(['t-input', 't-weight', 't-canvas', 't-output', 't-up']);
+const T_KINDS: ReadonlySet<string> = new Set(['t-input', 't-weight', 't-canvas', 't-output']);
 
 export function transposedFocusOf(focus: { readonly kind: string } | null): TransposedFocus | null {
   return focus && T_KINDS.has(focus.kind) ? (focus as TransposedFocus) : null;
@@ -130,7 +130,7 @@ export const TransposedFigureView = memo(function TransposedFigureView({
         <section className="figure-sub" aria-label={v.gather}>
           <h2 className="panel-title">{v.gather}</h2>
           <p className="hint">
-            {v.gatherNote(pair(p.strideH - 1, p.strideW - 1), pair(h.gatherPadBefore, w.gatherPadBefore))}
+            {v.gatherNote(pair(h.insertedZeros, w.insertedZeros), pair(h.gatherPadBefore, w.gatherPadBefore))}
           </p>
           <div className="figure-columns">
             <div className="figure-col figure-col--inputs">{built.ups.map(grid)}</div>

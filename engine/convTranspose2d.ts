@@ -30,6 +30,8 @@ export interface Stamp {
   readonly co: number;
   readonly ky: number;
   readonly kx: number;
+  /** Flat index of the kernel weight into the weight tensor. */
+  readonly weight: number;
   readonly ty: number;
   readonly tx: number;
   /** Where it lands in the cropped output, or null when it is cropped away. */
@@ -38,6 +40,10 @@ export interface Stamp {
   readonly x: number;
   readonly w: number;
   readonly contribution: number;
+  /** The canvas cell's running sum once this stamp has landed. */
+  readonly canvasAfter: number;
+  /** That sum plus the bias: the output cell's value so far, or null when the cell is cropped away. */
+  readonly outputAfter: number | null;
 }
 
 /** One scatter step: a single input cell stamping value × kernel. */
@@ -161,7 +167,8 @@ export function scatterWithInfo(
               const ty = iy * h.stride + ky * h.dilation;
               for (let kx = 0; kx < w.kernel; kx++) {
                 const tx = ix * w.stride + kx * w.dilation;
-                const wv = weight.data[((c * outPerGroup + cop) * h.kernel + ky) * w.kernel + kx] ?? 0;
+                const wi = ((c * outPerGroup + cop) * h.kernel + ky) * w.kernel + kx;
+                const wv = weight.data[wi] ?? 0;
                 const contribution = xv * wv;
                 const at = ((n * Cout + co) * CH + ty) * CW + tx;
                 canvas[at] = (canvas[at] ?? 0) + contribution;
@@ -177,6 +184,7 @@ export function scatterWithInfo(
                   co,
                   ky,
                   kx,
+                  weight: wi,
                   ty,
                   tx,
                   oy: kept ? oy : null,
@@ -184,6 +192,9 @@ export function scatterWithInfo(
                   x: xv,
                   w: wv,
                   contribution,
+                  canvasAfter: canvas[at] ?? 0,
+                  // The same sum the output below makes, so the last stamp's value is the output's.
+                  outputAfter: kept ? (canvas[at] ?? 0) + (bias?.data[co] ?? 0) : null,
                 });
               }
             }

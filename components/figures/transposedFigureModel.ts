@@ -109,14 +109,16 @@ export function buildTransposedFigure(
     ...(note ? { note } : {}),
   });
 
-  // Running sums and "touched" flags of the canvas through the current step.
+  // Each canvas cell's running sum (and the output's) as of the current step, as the engine's stamps recorded them.
   const partial = new Float64Array(p.batch * p.outChannels * CH * CW);
+  const partialOut = new Float64Array(partial.length);
   const touched = new Uint8Array(partial.length);
   const canvasAt = (n: number, co: number, ty: number, tx: number) => ((n * p.outChannels + co) * CH + ty) * CW + tx;
   for (let k = 0; k <= step && k < steps.length; k++) {
     for (const s of steps[k]?.stamps ?? []) {
       const at = canvasAt(s.n, s.co, s.ty, s.tx);
-      partial[at] = (partial[at] ?? 0) + s.contribution;
+      partial[at] = s.canvasAfter;
+      if (s.outputAfter !== null) partialOut[at] = s.outputAfter;
       touched[at] = 1;
     }
   }
@@ -142,7 +144,7 @@ export function buildTransposedFigure(
     }
   }
   const focusInputs = new Set(focusStamps.map((s) => `${s.n},${s.c},${s.iy},${s.ix}`));
-  const focusWeights = new Set(focusStamps.map((s) => `${s.c},${s.co % perGroupOut},${s.ky},${s.kx}`));
+  const focusWeights = new Set(focusStamps.map((s) => s.weight));
 
   const inputs: TGrid[] = [];
   for (let n = 0; n < p.batch; n++) {
@@ -184,11 +186,7 @@ export function buildTransposedFigure(
           const v = figure.weight[index] ?? 0;
           const isFocus = focus?.kind === 't-weight' && focus.index === index;
           const inStep = !focus && current?.c === c;
-          const state: CellState = isFocus
-            ? 'active'
-            : focusWeights.has(`${c},${cop},${ky},${kx}`) || inStep
-              ? 'contributing'
-              : 'idle';
+          const state: CellState = isFocus ? 'active' : focusWeights.has(index) || inStep ? 'contributing' : 'idle';
           cells.push(cell(formatCell(v), state, weightFill(v), true));
         }
       }
@@ -282,7 +280,6 @@ export function buildTransposedFigure(
   if (scatter && OH > 0 && OW > 0) {
     for (let n = 0; n < p.batch; n++) {
       for (let co = 0; co < p.outChannels; co++) {
-        const b = scatter.bias[co] ?? 0;
         const cells: GridCellView[] = [];
         for (let oy = 0; oy < OH; oy++) {
           for (let ox = 0; ox < OW; ox++) {
@@ -290,7 +287,8 @@ export function buildTransposedFigure(
             const index = ((n * p.outChannels + co) * OH + oy) * OW + ox;
             const has = touched[at] === 1;
             const show = !o.hideOutput && (has || done);
-            const v = (partial[at] ?? 0) + b;
+            // Complete: the engine's output (a cell no stamp reaches holds its bias). Before: the sum so far.
+            const v = done ? (scatter.output.data[index] ?? 0) : (partialOut[at] ?? 0);
             const isFocus = focus?.kind === 't-output' && focus.index === index;
             const state: CellState = isFocus
               ? 'active'

@@ -1,28 +1,36 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback } from 'react';
 import { PADDING_MODES, type PaddingMode } from '../../../engine';
 import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from '../../../app/conv/convState';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
-import { NumberField, validRangeOf } from '../../controls/NumberField';
+import { ParamField } from '../../controls/NumberField';
 import { HistoryActions } from '../LessonShell';
+
+const isValid = (q: ConvParams) => infoOf(q).valid;
 
 function Field({
   id,
   label,
   param,
   params,
-  onChange,
+  onSet,
 }: {
   id: string;
   label: string;
   param: NumericParam;
   params: ConvParams;
-  onChange: (v: number) => void;
+  onSet: (param: NumericParam, v: number) => void;
 }) {
-  const [min, max] = LIMITS[param];
-  const valid = useMemo(() => validRangeOf(params, param, min, max, (q) => infoOf(q).valid), [params, param, min, max]);
   return (
-    <NumberField id={id} label={label} value={params[param]} min={min} max={max} valid={valid} onChange={onChange} />
+    <ParamField
+      id={id}
+      label={label}
+      params={params}
+      param={param}
+      limits={LIMITS[param]}
+      isValid={isValid}
+      onSet={onSet}
+    />
   );
 }
 
@@ -40,15 +48,15 @@ export const ConvControls = memo(function ConvControls() {
   const undo = useAppStore((s) => s.convUndo);
   const redo = useAppStore((s) => s.convRedo);
   const show = (id: string) => !hidden.includes(id);
-  const set = (key: keyof ConvParams) => (v: number) => setParams({ [key]: v });
+  const set = useCallback((key: NumericParam, v: number) => setParams({ [key]: v }), [setParams]);
   const pair = (id: string, label: string, h: NumericParam, w: NumericParam) =>
     show(id) ? (
       <div className="control" data-control={id}>
         <span className="control-label">{label}</span>
         <span className="control-pair">
-          <Field id={`conv-${h}`} label={`${label}: ${c.height}`} param={h} params={params} onChange={set(h)} />
+          <Field id={`conv-${h}`} label={`${label}: ${c.height}`} param={h} params={params} onSet={set} />
           <span aria-hidden="true">×</span>
-          <Field id={`conv-${w}`} label={`${label}: ${c.width}`} param={w} params={params} onChange={set(w)} />
+          <Field id={`conv-${w}`} label={`${label}: ${c.width}`} param={w} params={params} onSet={set} />
         </span>
       </div>
     ) : null;
@@ -58,7 +66,7 @@ export const ConvControls = memo(function ConvControls() {
         <label className="control-label" htmlFor={`conv-${key}`}>
           {label}
         </label>
-        <Field id={`conv-${key}`} label={label} param={key} params={params} onChange={set(key)} />
+        <Field id={`conv-${key}`} label={label} param={key} params={params} onSet={set} />
       </div>
     ) : null;
   return (
@@ -88,21 +96,9 @@ export const ConvControls = memo(function ConvControls() {
               </select>
               {params.padKind === 'explicit' ? (
                 <>
-                  <Field
-                    id="conv-padH"
-                    label={`${c.padding}: ${c.height}`}
-                    param="padH"
-                    params={params}
-                    onChange={set('padH')}
-                  />
+                  <Field id="conv-padH" label={`${c.padding}: ${c.height}`} param="padH" params={params} onSet={set} />
                   <span aria-hidden="true">×</span>
-                  <Field
-                    id="conv-padW"
-                    label={`${c.padding}: ${c.width}`}
-                    param="padW"
-                    params={params}
-                    onChange={set('padW')}
-                  />
+                  <Field id="conv-padW" label={`${c.padding}: ${c.width}`} param="padW" params={params} onSet={set} />
                 </>
               ) : null}
             </span>

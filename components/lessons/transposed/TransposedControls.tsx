@@ -1,36 +1,33 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback } from 'react';
 import { useAppStore } from '../../../app/store/react';
 import { OVERLAP_PRESETS } from '../../../app/transposed/transposedStory';
 import { T_LIMITS, tInfoOf, type TNumericParam, type TransposedParams } from '../../../app/transposed/transposedState';
 import { useMessages } from '../../../app/useMessages';
-import { NumberField, validRangeOf } from '../../controls/NumberField';
+import { ParamField } from '../../controls/NumberField';
 import { HistoryActions } from '../LessonShell';
+
+const isValid = (q: TransposedParams) => tInfoOf(q).valid;
 
 function Field({
   param,
   label,
   params,
-  onChange,
+  onSet,
 }: {
   param: TNumericParam;
   label: string;
   params: TransposedParams;
-  onChange: (v: number) => void;
+  onSet: (param: TNumericParam, v: number) => void;
 }) {
-  const [min, max] = T_LIMITS[param];
-  const valid = useMemo(
-    () => validRangeOf(params, param, min, max, (q) => tInfoOf(q).valid),
-    [params, param, min, max],
-  );
   return (
-    <NumberField
+    <ParamField
       id={`t-${param}`}
       label={label}
-      value={params[param]}
-      min={min}
-      max={max}
-      valid={valid}
-      onChange={onChange}
+      params={params}
+      param={param}
+      limits={T_LIMITS[param]}
+      isValid={isValid}
+      onSet={onSet}
     />
   );
 }
@@ -49,12 +46,12 @@ export const TransposedControls = memo(function TransposedControls() {
   const undo = useAppStore((s) => s.tUndo);
   const redo = useAppStore((s) => s.tRedo);
   const show = (id: string) => !hidden.includes(id);
-  const set = (key: TNumericParam) => (v: number) => setParams({ [key]: v });
+  const set = useCallback((key: TNumericParam, v: number) => setParams({ [key]: v }), [setParams]);
   const single = (id: string, label: string, key: TNumericParam) =>
     show(id) ? (
       <div className="control" data-control={id}>
         <span className="control-label">{label}</span>
-        <Field param={key} label={label} params={params} onChange={set(key)} />
+        <Field param={key} label={label} params={params} onSet={set} />
       </div>
     ) : null;
   const pair = (id: string, label: string, h: TNumericParam, w: TNumericParam) =>
@@ -62,9 +59,9 @@ export const TransposedControls = memo(function TransposedControls() {
       <div className="control" data-control={id}>
         <span className="control-label">{label}</span>
         <span className="control-pair">
-          <Field param={h} label={`${label}: ${c.height}`} params={params} onChange={set(h)} />
+          <Field param={h} label={`${label}: ${c.height}`} params={params} onSet={set} />
           <span aria-hidden="true">×</span>
-          <Field param={w} label={`${label}: ${c.width}`} params={params} onChange={set(w)} />
+          <Field param={w} label={`${label}: ${c.width}`} params={params} onSet={set} />
         </span>
       </div>
     ) : null;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { afterNextPaint } from '../../app/clock';
+import { queueTypeset, typesetInto } from './typeset';
 
 type Katex = typeof import('katex').default;
 let katexPromise: Promise<Katex> | null = null;
@@ -34,13 +35,17 @@ export function KatexFormula({
         if (cancelled) return;
         // Typeset after the figure has painted: an edit shows in the figure first.
         cancelTypeset = afterNextPaint(() => {
-          if (cancelled || !ref.current) return;
-          katex.render(tex, ref.current, {
-            displayMode: true,
-            throwOnError: false,
-            strict: 'ignore',
-            output: 'htmlAndMathml',
-            trust: (ctx) => ctx.command === '\\htmlClass',
+          cancelTypeset = queueTypeset(() => {
+            if (cancelled || !ref.current) return false;
+            return typesetInto(tex, ref.current, (source, into) =>
+              katex.render(source, into, {
+                displayMode: true,
+                throwOnError: false,
+                strict: 'ignore',
+                output: 'htmlAndMathml',
+                trust: (ctx) => ctx.command === '\\htmlClass',
+              }),
+            );
           });
         });
       })

@@ -1,8 +1,15 @@
 import { lazy } from 'react';
+import { loadLesson } from './lessonModules';
 import type { LessonId } from './lessons';
 
-const ConvLesson = lazy(() => import('../components/lessons/conv/ConvLesson'));
-const TransposedLesson = lazy(() => import('../components/lessons/transposed/TransposedLesson'));
+const lessonComponent = (id: LessonId) =>
+  lazy(async () => {
+    const module = loadLesson(id);
+    if (!module) throw new Error(`No code for lesson ${id}`);
+    return module;
+  });
+const ConvLesson = lessonComponent('conv');
+const TransposedLesson = lessonComponent('transposed');
 
 /** Props every lesson receives: the raw query of its route, for its URL codec. */
 export interface LessonProps {

@@ -1,3 +1,5 @@
+// First, before React and the app are evaluated: start fetching the linked lesson.
+import './startLesson';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -14,6 +14,12 @@
 //   - all current: when the last matrix scrolled off screen has caught up (no `data-stale` left).
 //     Off-screen matrices, formulas and code are brought up to date after the frame of the edit.
 // All include the key handling, React's render and commit, style, layout and paint.
+// First load: cold loads of `#/conv` (new browser context, so nothing cached and no service
+// worker) on a mid-range phone profile, Lighthouse's mobile throttling: 4× slower CPU, 150 ms
+// round trips, 1.6 Mbit/s down, 750 kbit/s up, 390×844 at 2× scale with touch. It reports the
+// first contentful paint, the first paint that shows the figure's cells, and "interactive": the
+// end of the last long task (> 50 ms) before the main thread stays free of them for 3 s (the
+// idea of Lighthouse's Time to Interactive). The 1.5 s budget is judged on interactive.
 // Two references: a no-op key press (Shift) shows the floor of the method itself, and the same
 // arrow key on a bare page (a number input that updates one line of text) shows what the browser
 // alone costs on this machine. Numbers only: nothing asserts.
@@ -209,6 +215,85 @@ async function benchNoop(page, name) {
   return samples;
 }
 
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE_NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1638.4 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+const PHONE_CPU_SLOWDOWN = 4;
+const LOAD_RUNS = Math.max(1, Number(process.env.BENCH_UI_LOADS ?? 5));
+const LOAD_BUDGET_MS = 1500;
+const QUIET_MS = 3000;
+
+/** Installed before the page's own scripts: notes long tasks and the first paint with the figure's cells. */
+function watchLoad() {
+  const load = { shown: NaN, longTasks: [] };
+  window.__load = load;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) load.longTasks.push([e.startTime, e.startTime + e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = new MutationObserver(() => {
+    if (!document.querySelector('[role="grid"] [role="gridcell"]')) return;
+    seen.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        load.shown = performance.now();
+        channel.port1.close();
+      };
+      channel.port2.postMessage(0);
+    });
+  });
+  seen.observe(document, { subtree: true, childList: true });
+}
+
+/** One cold load of the lesson on the phone profile. */
+async function coldLoad(browser, url) {
+  const context = await browser.newContext({ ...PHONE, locale: 'en-US', serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(watchLoad);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+    await page.goto(url);
+    await page.waitForFunction(() => Number.isFinite(window.__load.shown), undefined, { timeout: 60_000 });
+    // Wait until no long task has started for QUIET_MS.
+    for (;;) {
+      const quietFor = await page.evaluate(() => {
+        const tasks = window.__load.longTasks;
+        const last = tasks.length ? Math.max(...tasks.map(([, end]) => end)) : 0;
+        return performance.now() - Math.max(last, window.__load.shown);
+      });
+      if (quietFor >= QUIET_MS) break;
+      await sleep(250);
+    }
+    return page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      const { shown, longTasks } = window.__load;
+      const lastEnd = longTasks.length ? Math.max(...longTasks.map(([, end]) => end)) : 0;
+      return { fcp, shown, interactive: Math.max(shown, lastEnd), longTasks: longTasks.length };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function benchFirstLoad(browser, url) {
+  const loads = [];
+  for (let i = 0; i < LOAD_RUNS; i++) loads.push(await coldLoad(browser, url));
+  const med = (k) =>
+    quantile(
+      loads.map((l) => l[k]).sort((a, b) => a - b),
+      0.5,
+    );
+  return { fcp: med('fcp'), shown: med('shown'), interactive: med('interactive'), longTasks: med('longTasks') };
+}
+
 function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;
   const pos = (sorted.length - 1) * q;
@@ -268,6 +353,8 @@ function printTable(rows, references) {
 }
 
 const SMALL = 'story=7&seed=7';
+// The largest figure a story step sets up (the sixth: three input channels, two kernels), in free play.
+const STORY = 'ci=3&co=2&h=4&w=4&seed=3&story=7';
 const LARGE = 'n=2&ci=4&co=4&h=16&w=16&k=3&p=1&story=7';
 
 const port = await freePort();
@@ -304,6 +391,7 @@ try {
     `bench:ui: ${REPEATS} samples per scenario after ${WARMUP} warm-ups, Chromium ${browser.version()}, 1440×900`,
   );
   console.log(`  default figure: #/conv?${SMALL}  (1×1×5×5 input, 3×3 kernel)`);
+  console.log(`  story figure:   #/conv?${STORY}  (1×3×4×4 input, 2×3×3×3 kernels: the largest a story step sets up)`);
   console.log(`  large figure:   #/conv?${LARGE}  (2×4×16×16 input, 4×4×3×3 kernels)`);
   console.log(
     '  story=7 is the free-play step, so the output values are drawn rather than hidden; seed=7 keeps the default figure.\n',
@@ -319,6 +407,10 @@ try {
   rows.push(summarize('edit input cell, 5×5', await benchCellEdit(page, 'edit-small')));
   await openLesson(page, base, SMALL);
   rows.push(summarize('kernel height ±1, 5×5', await benchKernelHeight(page, 'kernel-small')));
+  await openLesson(page, base, STORY);
+  rows.push(summarize('edit input cell, 3×4×4', await benchCellEdit(page, 'edit-story')));
+  await openLesson(page, base, STORY);
+  rows.push(summarize('kernel height ±1, 3×4×4', await benchKernelHeight(page, 'kernel-story')));
   await openLesson(page, base, LARGE);
   rows.push(summarize('edit input cell, 2×4×16×16', await benchCellEdit(page, 'edit-large')));
   await openLesson(page, base, LARGE);
@@ -327,6 +419,16 @@ try {
   printTable(rows, [bare, floor]);
   console.log(
     '\nAll times in ms from the key event to: the end of the first painted frame (next paint), the second rAF after it (double rAF), and the moment no off-screen matrix is behind (all current).',
+  );
+
+  const load = await benchFirstLoad(browser, `${base}/#/conv`);
+  const ms = (v) => `${Math.round(v)} ms`;
+  console.log(
+    `\nFirst load of #/conv, median of ${LOAD_RUNS} cold loads on the phone profile (4× CPU, 150 ms RTT, 1.6 Mbit/s, 390×844):`,
+  );
+  console.log(
+    `  first contentful paint ${ms(load.fcp)}, figure painted ${ms(load.shown)}, interactive ${ms(load.interactive)} ` +
+      `(${load.longTasks} long tasks) — ${load.interactive <= LOAD_BUDGET_MS ? 'within' : 'OVER'} the ${LOAD_BUDGET_MS} ms budget`,
   );
   if (pageErrors.length) {
     failed = true;

@@ -4,17 +4,22 @@ import { interpolateRgb } from 'd3-interpolate';
 /** Steps on each side of zero. Neighbouring steps differ by less than the eye can tell apart in a cell. */
 const STEPS = 128;
 
-/** The fills of one theme, from −max (index 0) through 0 (index STEPS) to +max (index 2·STEPS). */
-const palettes = new Map<'light' | 'dark', readonly string[]>();
+/**
+ * The fills of one theme, from −max (index 0) through 0 (index STEPS) to +max
+ * (index 2·STEPS), each mixed the first time a cell needs it: a small figure
+ * uses a few dozen of them, and mixing all of them up front is a visible cost
+ * on a slow phone's first load.
+ */
+const palettes = new Map<'light' | 'dark', (index: number) => string>();
 
-function paletteOf(theme: 'light' | 'dark'): readonly string[] {
+function paletteOf(theme: 'light' | 'dark'): (index: number) => string {
   const cached = palettes.get(theme);
   if (cached) return cached;
   const base = theme === 'dark' ? '#1b1e23' : '#ffffff';
   const amount = theme === 'dark' ? 0.45 : 0.55;
-  const palette = Array.from({ length: 2 * STEPS + 1 }, (_, i) =>
-    interpolateRgb(base, interpolatePuOr(i / (2 * STEPS)))(amount),
-  );
+  const mixed = new Array<string | undefined>(2 * STEPS + 1);
+  const palette = (index: number) =>
+    (mixed[index] ??= interpolateRgb(base, interpolatePuOr(index / (2 * STEPS)))(amount));
   palettes.set(theme, palette);
   return palette;
 }
@@ -23,15 +28,15 @@ function paletteOf(theme: 'light' | 'dark'): readonly string[] {
  * Cell fills: a diverging purple–orange scale (PuOr, readable with the common
  * colour-vision deficiencies) centred on 0, washed towards the background so
  * the numbers stay legible. Negative values lean purple, positive orange.
- * The scale is sampled once per theme, so a figure of thousands of cells
- * looks its colours up instead of mixing them.
+ * Each step of the scale is mixed once per theme, so a figure of thousands
+ * of cells looks its colours up instead of mixing them.
  */
 export function valueFill(maxAbs: number, theme: 'light' | 'dark'): (v: number) => string {
   const m = maxAbs > 0 ? maxAbs : 1;
   const palette = paletteOf(theme);
   return (v: number) => {
     const t = Number.isFinite(v) ? Math.max(-1, Math.min(1, v / m)) : 0;
-    return palette[Math.round((t + 1) * STEPS)] ?? 'transparent';
+    return palette(Math.round((t + 1) * STEPS));
   };
 }
 

@@ -1,0 +1,20 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { loadLesson, startLoadingLinkedLesson } from '../../app/lessonModules';
+
+describe('lesson code loading', () => {
+  it('fetches a lesson once, whether the opening link or the route asks for it first', async () => {
+    startLoadingLinkedLesson('#/conv?v=1&story=2');
+    const early = loadLesson('conv');
+    expect(early).not.toBeNull();
+    expect(loadLesson('conv')).toBe(early);
+    const module = await early;
+    expect(typeof module?.default).toBe('function');
+  });
+
+  it('starts nothing for the landing page, an unknown route or a lesson not built yet', () => {
+    expect(() => startLoadingLinkedLesson('#/')).not.toThrow();
+    expect(() => startLoadingLinkedLesson('#/nowhere?x=<script>')).not.toThrow();
+    expect(loadLesson('autoencoder')).toBeNull();
+  });
+});

@@ -111,4 +111,25 @@ test.describe('editing the convolution figure', () => {
     await expect(cell).toHaveText(typed);
     await expect.poll(() => cellTexts(output)).not.toEqual(outputBefore);
   });
+
+  test('the formulas follow a setting stepped up and back again', async ({ page }) => {
+    await openConv(page, LESSON);
+    const paramTex = page.locator('.formula[aria-label^="P ="] annotation');
+    const heightTex = page.locator('.formula[aria-label^="o_h ="] annotation');
+    // 5×5 input, 3×3 kernel and a bias: a 3×3 output from 1·1·3·3 + 1 = 10 parameters.
+    await expect(paramTex).toHaveText(/= 10\\end\{gathered\}$/);
+    await expect(heightTex).toHaveText(/\{3\}\\end\{gathered\}$/);
+
+    const kernelHeight = page.getByRole('spinbutton', { name: /^Kernel size.*height$/ });
+    await kernelHeight.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator('.formula[aria-label="P = 13"] annotation')).toHaveText(/= 13\\end\{gathered\}$/);
+    await expect(page.locator('.formula[aria-label="o_h = 2"] annotation')).toHaveText(/\{2\}\\end\{gathered\}$/);
+
+    // Back to the first setting: the formulas typeset before come back as they were.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('.formula[aria-label="P = 10"] annotation')).toHaveText(/= 10\\end\{gathered\}$/);
+    await expect(page.locator('.formula[aria-label="o_h = 3"] annotation')).toHaveText(/\{3\}\\end\{gathered\}$/);
+    await expect(page.locator('.formula[aria-label="P = 10"] .katex-html')).toBeVisible();
+  });
 });

@@ -145,6 +145,12 @@ function pick(p: Pair, axis: Axis): number {
  * Padding per side. `'same'` follows PyTorch: total d(k−1), ⌊total/2⌋ before,
  * the extra one after. `'valid'` is no padding.
  */
+/** The input coordinate that padded coordinate `q` shows on one axis, or null where `q` is padding. */
+export function unpaddedIndex(axis: ConvAxisInfo, q: number): number | null {
+  const j = q - axis.padBefore;
+  return j >= 0 && j < axis.inSize ? j : null;
+}
+
 export function paddingPerSide(spec: PaddingSpec, kernel: number, dilation: number, axis: Axis): [number, number] {
   if (spec === 'valid') return [0, 0];
   if (spec === 'same') {

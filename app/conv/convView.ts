@@ -9,6 +9,7 @@ import {
   paramCountFormula,
   suggestConv2dFixes,
   tensor,
+  unpaddedIndex,
   type Conv2dInfo,
   type Conv2dResult,
   type OutputSizeFormula,
@@ -126,17 +127,11 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
       break;
     }
     case 'padded': {
-      const { h, w } = info;
-      const inside =
-        focus.py >= h.padBefore &&
-        focus.py < h.padBefore + h.inSize &&
-        focus.px >= w.padBefore &&
-        focus.px < w.padBefore + w.inSize;
+      const iy = unpaddedIndex(info.h, focus.py);
+      const ix = unpaddedIndex(info.w, focus.px);
       padded.add(paddedKey(focus.n, focus.c, focus.py, focus.px));
       // A real input cell feeds through itself and through every padding copy of it.
-      const positions = inside
-        ? result.copiesOf(focus.py - h.padBefore, focus.px - w.padBefore)
-        : [[focus.py, focus.px] as const];
+      const positions = iy !== null && ix !== null ? result.copiesOf(iy, ix) : [[focus.py, focus.px] as const];
       const uses = positions.flatMap(([py, px]) => result.readersOf(focus.n, focus.c, py, px));
       for (const u of uses) {
         output.add(u.output);

@@ -3,7 +3,7 @@
  * line, derived from the engine's trace, the playback step and the focus. The
  * interactive view and the exports both draw this; it is a pure function.
  */
-import { paddedSource, type Conv2dResult, type Tap } from '../../engine';
+import { paddedSource, unpaddedIndex, type Conv2dResult, type Tap } from '../../engine';
 import type { ConvFigureState } from '../../app/conv/convState';
 import { paddedKey, relationsOf, type ConvFocus, type ConvView, type Relations } from '../../app/conv/convView';
 import type { Messages } from '../../app/i18n';
@@ -114,9 +114,9 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
     const cells: GridCellView[] = [];
     for (let py = 0; py < PH; py++) {
       for (let px = 0; px < PW; px++) {
-        const iy = py - h.padBefore;
-        const ix = px - w.padBefore;
-        const inside = iy >= 0 && iy < p.inH && ix >= 0 && ix < p.inW;
+        const iy = unpaddedIndex(h, py);
+        const ix = unpaddedIndex(w, px);
+        const inside = iy !== null && ix !== null;
         const value = result
           ? (result.padded.data[((n * p.inChannels + c) * PH + py) * PW + px] ?? 0)
           : inside
@@ -293,9 +293,9 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
         break;
       }
       case 'padded': {
-        const iy = focus.py - h.padBefore;
-        const ix = focus.px - w.padBefore;
-        const inside = iy >= 0 && iy < p.inH && ix >= 0 && ix < p.inW;
+        const iy = unpaddedIndex(h, focus.py);
+        const ix = unpaddedIndex(w, focus.px);
+        const inside = iy !== null && ix !== null;
         const src = inside ? null : sourceOf(result, focus.py, focus.px);
         subject = inside
           ? t.conv.arithmetic.inputFeeds(where(focus.n, focus.c, iy, ix), rel?.output.size ?? 0)

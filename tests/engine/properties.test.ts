@@ -19,6 +19,7 @@ import {
   suggestConv2dFixes,
   suggestConvTranspose2dFixes,
   paddedSource,
+  unpaddedIndex,
   type Conv2dConfig,
   type Conv2dResult,
   type TapUse,
@@ -357,6 +358,20 @@ describe('the conv2d trace explains every output cell', () => {
             )
               sourced++;
         expect(total).toBe(sourced);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a padded position is the input cell itself exactly where zero padding would not fill it', () => {
+    fc.assert(
+      fc.property(conv2dConfigs, (config) => {
+        const { h, w } = conv2dInfo(config);
+        for (const axis of [h, w])
+          for (let q = 0; q < axis.paddedSize; q++) {
+            const own = paddedSource(q, axis.padBefore, axis.inSize, 'zeros');
+            expect(unpaddedIndex(axis, q)).toBe(own >= 0 ? own : null);
+          }
       }),
       { numRuns: 300 },
     );

@@ -1,4 +1,5 @@
 import { memo, type Ref, useCallback, useMemo } from 'react';
+import { unpaddedIndex } from '../../../engine';
 import { convFocusOf, convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
@@ -37,14 +38,12 @@ export const ConvFigureView = memo(function ConvFigureView({
 
   const inputIndex = useCallback(
     (g: ConvGrid, local: number): number | null => {
-      const py = Math.floor(local / g.cols);
-      const px = local % g.cols;
-      const iy = py - h.padBefore;
-      const ix = px - w.padBefore;
-      if (iy < 0 || iy >= p.inH || ix < 0 || ix >= p.inW) return null;
+      const iy = unpaddedIndex(h, Math.floor(local / g.cols));
+      const ix = unpaddedIndex(w, local % g.cols);
+      if (iy === null || ix === null) return null;
       return ((g.a * p.inChannels + g.b) * p.inH + iy) * p.inW + ix;
     },
-    [h.padBefore, w.padBefore, p.inH, p.inW, p.inChannels],
+    [h, w, p.inH, p.inW, p.inChannels],
   );
 
   const grid = (g: ConvGrid) => {

@@ -227,21 +227,33 @@ const LOAD_RUNS = Math.max(1, Number(process.env.BENCH_UI_LOADS ?? 5));
 const LOAD_BUDGET_MS = 1500;
 const QUIET_MS = 3000;
 
-/** Installed before the page's own scripts: notes long tasks and the first paint with the figure's cells. */
-function watchLoad() {
-  const load = { shown: NaN, longTasks: [] };
-  window.__load = load;
+/**
+ * Installed before the page's own scripts: notes long tasks and the first paint with the figure's
+ * cells, waits in the page for `quietMs` without a long task, then reports on the console. The
+ * bench never evaluates anything in the page while it loads, so none of its own work is measured.
+ */
+function watchLoad(quietMs) {
+  const longTasks = [];
+  let shown = NaN;
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) load.longTasks.push([e.startTime, e.startTime + e.duration]);
+    for (const e of list.getEntries()) longTasks.push(e.startTime + e.duration);
   }).observe({ type: 'longtask', buffered: true });
+  const report = () => {
+    const lastEnd = longTasks.length ? Math.max(...longTasks) : 0;
+    if (performance.now() - Math.max(lastEnd, shown) < quietMs) return void setTimeout(report, 100);
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const result = { fcp, shown, interactive: Math.max(shown, lastEnd), longTasks: longTasks.length };
+    console.debug(`convlab-load ${JSON.stringify(result)}`);
+  };
   const seen = new MutationObserver(() => {
     if (!document.querySelector('[role="grid"] [role="gridcell"]')) return;
     seen.disconnect();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        load.shown = performance.now();
+        shown = performance.now();
         channel.port1.close();
+        report();
       };
       channel.port2.postMessage(0);
     });
@@ -254,30 +266,19 @@ async function coldLoad(browser, url) {
   const context = await browser.newContext({ ...PHONE, locale: 'en-US', serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    await page.addInitScript(watchLoad);
+    await page.addInitScript(watchLoad, QUIET_MS);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
-    await page.goto(url);
-    await page.waitForFunction(() => Number.isFinite(window.__load.shown), undefined, { timeout: 60_000 });
-    // Wait until no long task has started for QUIET_MS.
-    for (;;) {
-      const quietFor = await page.evaluate(() => {
-        const tasks = window.__load.longTasks;
-        const last = tasks.length ? Math.max(...tasks.map(([, end]) => end)) : 0;
-        return performance.now() - Math.max(last, window.__load.shown);
-      });
-      if (quietFor >= QUIET_MS) break;
-      await sleep(250);
-    }
-    return page.evaluate(() => {
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-      const { shown, longTasks } = window.__load;
-      const lastEnd = longTasks.length ? Math.max(...longTasks.map(([, end]) => end)) : 0;
-      return { fcp, shown, interactive: Math.max(shown, lastEnd), longTasks: longTasks.length };
+    const reported = page.waitForEvent('console', {
+      predicate: (m) => m.text().startsWith('convlab-load '),
+      timeout: 120_000,
     });
+    await page.goto(url);
+    const message = await reported;
+    return JSON.parse(message.text().slice('convlab-load '.length));
   } finally {
     await context.close();
   }

@@ -46,4 +46,19 @@ test.describe('presentation mode', () => {
     await cell.getByRole('textbox').press('f');
     await expect(page.locator('html')).toHaveAttribute('data-presentation', 'off');
   });
+
+  test('on a 1920×1080 projector the lesson spreads across the screen, so a three-channel figure puts its kernels beside its inputs', async ({
+    page,
+    isMobile,
+  }) => {
+    test.skip(isMobile, 'a projector, not a phone');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    // The sixth story step: three input channels and two kernels of three channels each.
+    await openConv(page, 'story=5&present=1');
+    const figure = await page.getByRole('group', { name: 'Convolution figure' }).boundingBox();
+    expect(figure?.width ?? 0).toBeGreaterThan(1800);
+    const lastInput = await inputGrid(page, 2).boundingBox();
+    const firstKernel = await page.getByRole('grid', { name: 'Kernel 0, channel 0' }).boundingBox();
+    expect(firstKernel?.x ?? 0).toBeGreaterThan((lastInput?.x ?? Infinity) + (lastInput?.width ?? 0));
+  });
 });

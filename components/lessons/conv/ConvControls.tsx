@@ -3,36 +3,10 @@ import { PADDING_MODES, type PaddingMode } from '../../../engine';
 import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from '../../../app/conv/convState';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
-import { ParamField } from '../../controls/NumberField';
+import { CheckControl, paramControls } from '../../controls/ParamControls';
 import { HistoryActions } from '../LessonShell';
 
 const isValid = (q: ConvParams) => infoOf(q).valid;
-
-function Field({
-  id,
-  label,
-  param,
-  params,
-  onSet,
-}: {
-  id: string;
-  label: string;
-  param: NumericParam;
-  params: ConvParams;
-  onSet: (param: NumericParam, v: number) => void;
-}) {
-  return (
-    <ParamField
-      id={id}
-      label={label}
-      params={params}
-      param={param}
-      limits={LIMITS[param]}
-      isValid={isValid}
-      onSet={onSet}
-    />
-  );
-}
 
 /** Every parameter of the engine's conv2d, with limits read from its validity check. */
 export const ConvControls = memo(function ConvControls() {
@@ -47,28 +21,17 @@ export const ConvControls = memo(function ConvControls() {
   const randomize = useAppStore((s) => s.convRandomize);
   const undo = useAppStore((s) => s.convUndo);
   const redo = useAppStore((s) => s.convRedo);
-  const show = (id: string) => !hidden.includes(id);
   const set = useCallback((key: NumericParam, v: number) => setParams({ [key]: v }), [setParams]);
-  const pair = (id: string, label: string, h: NumericParam, w: NumericParam) =>
-    show(id) ? (
-      <div className="control" data-control={id}>
-        <span className="control-label">{label}</span>
-        <span className="control-pair">
-          <Field id={`conv-${h}`} label={`${label}: ${c.height}`} param={h} params={params} onSet={set} />
-          <span aria-hidden="true">×</span>
-          <Field id={`conv-${w}`} label={`${label}: ${c.width}`} param={w} params={params} onSet={set} />
-        </span>
-      </div>
-    ) : null;
-  const single = (id: string, label: string, key: NumericParam) =>
-    show(id) ? (
-      <div className="control" data-control={id}>
-        <label className="control-label" htmlFor={`conv-${key}`}>
-          {label}
-        </label>
-        <Field id={`conv-${key}`} label={label} param={key} params={params} onSet={set} />
-      </div>
-    ) : null;
+  const { show, single, pair, fields } = paramControls({
+    idPrefix: 'conv',
+    params,
+    limits: LIMITS,
+    isValid,
+    onSet: set,
+    hidden,
+    heightLabel: c.height,
+    widthLabel: c.width,
+  });
   return (
     <section className="controls" aria-label={c.label}>
       <h2 className="panel-title">{c.label}</h2>
@@ -94,13 +57,7 @@ export const ConvControls = memo(function ConvControls() {
                   </option>
                 ))}
               </select>
-              {params.padKind === 'explicit' ? (
-                <>
-                  <Field id="conv-padH" label={`${c.padding}: ${c.height}`} param="padH" params={params} onSet={set} />
-                  <span aria-hidden="true">×</span>
-                  <Field id="conv-padW" label={`${c.padding}: ${c.width}`} param="padW" params={params} onSet={set} />
-                </>
-              ) : null}
+              {params.padKind === 'explicit' ? fields(c.padding, 'padH', 'padW') : null}
             </span>
           </div>
         ) : null}
@@ -125,12 +82,7 @@ export const ConvControls = memo(function ConvControls() {
         {pair('dilation', c.dilation, 'dilH', 'dilW')}
         {single('groups', c.groups, 'groups')}
         {show('bias') ? (
-          <div className="control" data-control="bias">
-            <label className="control-check">
-              <input type="checkbox" checked={params.bias} onChange={(e) => setParams({ bias: e.target.checked })} />
-              {c.bias}
-            </label>
-          </div>
+          <CheckControl id="bias" label={c.bias} checked={params.bias} onChange={(bias) => setParams({ bias })} />
         ) : null}
       </div>
       <HistoryActions

@@ -3,34 +3,10 @@ import { useAppStore } from '../../../app/store/react';
 import { OVERLAP_PRESETS } from '../../../app/transposed/transposedStory';
 import { T_LIMITS, tInfoOf, type TNumericParam, type TransposedParams } from '../../../app/transposed/transposedState';
 import { useMessages } from '../../../app/useMessages';
-import { ParamField } from '../../controls/NumberField';
+import { CheckControl, paramControls } from '../../controls/ParamControls';
 import { HistoryActions } from '../LessonShell';
 
 const isValid = (q: TransposedParams) => tInfoOf(q).valid;
-
-function Field({
-  param,
-  label,
-  params,
-  onSet,
-}: {
-  param: TNumericParam;
-  label: string;
-  params: TransposedParams;
-  onSet: (param: TNumericParam, v: number) => void;
-}) {
-  return (
-    <ParamField
-      id={`t-${param}`}
-      label={label}
-      params={params}
-      param={param}
-      limits={T_LIMITS[param]}
-      isValid={isValid}
-      onSet={onSet}
-    />
-  );
-}
 
 /** Every parameter of the engine's conv_transpose2d, plus overlap presets. */
 export const TransposedControls = memo(function TransposedControls() {
@@ -45,26 +21,17 @@ export const TransposedControls = memo(function TransposedControls() {
   const randomize = useAppStore((s) => s.tRandomize);
   const undo = useAppStore((s) => s.tUndo);
   const redo = useAppStore((s) => s.tRedo);
-  const show = (id: string) => !hidden.includes(id);
   const set = useCallback((key: TNumericParam, v: number) => setParams({ [key]: v }), [setParams]);
-  const single = (id: string, label: string, key: TNumericParam) =>
-    show(id) ? (
-      <div className="control" data-control={id}>
-        <span className="control-label">{label}</span>
-        <Field param={key} label={label} params={params} onSet={set} />
-      </div>
-    ) : null;
-  const pair = (id: string, label: string, h: TNumericParam, w: TNumericParam) =>
-    show(id) ? (
-      <div className="control" data-control={id}>
-        <span className="control-label">{label}</span>
-        <span className="control-pair">
-          <Field param={h} label={`${label}: ${c.height}`} params={params} onSet={set} />
-          <span aria-hidden="true">×</span>
-          <Field param={w} label={`${label}: ${c.width}`} params={params} onSet={set} />
-        </span>
-      </div>
-    ) : null;
+  const { show, single, pair } = paramControls({
+    idPrefix: 't',
+    params,
+    limits: T_LIMITS,
+    isValid,
+    onSet: set,
+    hidden,
+    heightLabel: c.height,
+    widthLabel: c.width,
+  });
   return (
     <section className="controls" aria-label={c.label}>
       <h2 className="panel-title">{c.label}</h2>
@@ -99,12 +66,7 @@ export const TransposedControls = memo(function TransposedControls() {
         {pair('dilation', c.dilation, 'dilH', 'dilW')}
         {single('groups', c.groups, 'groups')}
         {show('bias') ? (
-          <div className="control" data-control="bias">
-            <label className="control-check">
-              <input type="checkbox" checked={params.bias} onChange={(e) => setParams({ bias: e.target.checked })} />
-              {c.bias}
-            </label>
-          </div>
+          <CheckControl id="bias" label={c.bias} checked={params.bias} onChange={(bias) => setParams({ bias })} />
         ) : null}
       </div>
       <HistoryActions

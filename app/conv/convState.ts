@@ -6,6 +6,8 @@ import {
   type Pair,
   type Suggestion,
 } from '../../engine';
+import type { FigureValues } from '../figureLink';
+import { applyNumberFix, figureWithParams, withinLimits, type FigureShapes } from '../figureState';
 import { seededInts } from '../random';
 
 /** How padding is given: numbers per axis, or PyTorch's 'same' / 'valid'. */
@@ -32,17 +34,8 @@ export interface ConvParams {
   readonly bias: boolean;
 }
 
-/** The figure's whole state: settings and the matrices the student edits. */
-export interface ConvFigureState {
-  readonly params: ConvParams;
-  /** Input values, N·C·H·W row-major. */
-  readonly input: readonly number[];
-  /** Kernel values, C_out·(C_in/g)·kH·kW row-major. */
-  readonly weight: readonly number[];
-  /** One bias per output channel. */
-  readonly biasValues: readonly number[];
-  readonly seed: number;
-}
+/** The figure's whole state: settings, a seed and the matrices the student edits (input N·C·H·W, kernels C_out·(C_in/g)·kH·kW, one bias per output channel, all row-major). */
+export type ConvFigureState = FigureValues<ConvParams>;
 
 /** Inclusive bounds of each numeric setting: lesson sizes, small enough to read. */
 export const LIMITS = {
@@ -136,87 +129,36 @@ export function infoOf(p: ConvParams): Conv2dInfo {
   return conv2dInfo(toConfig(p));
 }
 
-/**
- * Copies the overlapping block of an N-d row-major array into a new shape;
- * cells that did not exist before take `fill(i)`.
- */
-export function reshapeKeeping(
-  values: readonly number[],
-  from: readonly number[],
-  to: readonly number[],
-  fill: (i: number) => number,
-): number[] {
-  const out = Array.from({ length: count(to) }, (_, i) => fill(i));
-  const idx = new Array<number>(to.length).fill(0);
-  for (let i = 0; i < out.length; i++) {
-    let rem = i;
-    for (let d = to.length - 1; d >= 0; d--) {
-      const size = to[d] ?? 1;
-      idx[d] = rem % size;
-      rem = Math.floor(rem / size);
-    }
-    let src = 0;
-    let inside = true;
-    for (let d = 0; d < from.length; d++) {
-      const size = from[d] ?? 1;
-      const k = idx[d] ?? 0;
-      if (k >= size) inside = false;
-      src = src * size + k;
-    }
-    if (inside) out[i] = values[src] ?? out[i] ?? 0;
-  }
-  return out;
-}
+const SHAPES: FigureShapes<ConvParams> = { inputShape, weightShape, seeded: seededValues };
 
 /** New settings, keeping every matrix value that still has a place. */
 export function withParams(state: ConvFigureState, params: ConvParams): ConvFigureState {
-  const fresh = seededValues(params, state.seed);
-  return {
-    params,
-    seed: state.seed,
-    input: reshapeKeeping(state.input, inputShape(state.params), inputShape(params), (i) => fresh.input[i] ?? 0),
-    weight: reshapeKeeping(state.weight, weightShape(state.params), weightShape(params), (i) => fresh.weight[i] ?? 0),
-    biasValues: reshapeKeeping(
-      state.biasValues,
-      [state.params.outChannels],
-      [params.outChannels],
-      (i) => fresh.biasValues[i] ?? 0,
-    ),
-  };
+  return figureWithParams(SHAPES, state, params);
 }
+
+/** The settings an engine suggestion names, per axis or single. */
+const FIX_PAIRS: Readonly<Record<string, readonly [NumericParam, NumericParam]>> = {
+  padding: ['padH', 'padW'],
+  kernelSize: ['kH', 'kW'],
+  dilation: ['dilH', 'dilW'],
+  inputSize: ['inH', 'inW'],
+  stride: ['strideH', 'strideW'],
+};
+const FIX_SINGLES: readonly NumericParam[] = ['groups', 'inChannels', 'outChannels'];
 
 /** Applies one of the engine's suggested fixes to the settings. */
 export function applyFix(p: ConvParams, s: Suggestion): ConvParams {
-  const both = (h: keyof ConvParams, w: keyof ConvParams, to: number) =>
-    s.axis === 'h' ? { [h]: to } : s.axis === 'w' ? { [w]: to } : { [h]: to, [w]: to };
   if (typeof s.to === 'string') {
     if (s.param === 'paddingMode') return { ...p, paddingMode: s.to as PaddingMode };
     if (s.param === 'padding') return { ...p, padKind: s.to === 'same' || s.to === 'valid' ? s.to : 'explicit' };
     return p;
   }
-  switch (s.param) {
-    case 'padding':
-      return { ...p, padKind: 'explicit', ...both('padH', 'padW', s.to) };
-    case 'kernelSize':
-      return { ...p, ...both('kH', 'kW', s.to) };
-    case 'dilation':
-      return { ...p, ...both('dilH', 'dilW', s.to) };
-    case 'inputSize':
-      return { ...p, ...both('inH', 'inW', s.to) };
-    case 'stride':
-      return { ...p, ...both('strideH', 'strideW', s.to) };
-    case 'groups':
-      return { ...p, groups: s.to };
-    case 'inChannels':
-      return { ...p, inChannels: s.to };
-    case 'outChannels':
-      return { ...p, outChannels: s.to };
-    default:
-      return p;
-  }
+  const fixed = applyNumberFix(p, s, FIX_PAIRS, FIX_SINGLES);
+  // A number of padding is explicit padding.
+  return s.param === 'padding' ? { ...fixed, padKind: 'explicit' } : fixed;
 }
 
 /** True when a fix stays within the figure's limits. */
 export function fixWithinLimits(p: ConvParams): boolean {
-  return (Object.keys(LIMITS) as NumericParam[]).every((k) => p[k] >= LIMITS[k][0] && p[k] <= LIMITS[k][1]);
+  return withinLimits(p, LIMITS);
 }

@@ -6,7 +6,8 @@ import {
 } from '../../engine';
 import type { FigureValues } from '../figureLink';
 import { seededInts } from '../random';
-import { reshapeKeeping, VALUE_LIMIT } from '../conv/convState';
+import { VALUE_LIMIT } from '../conv/convState';
+import { applyNumberFix, figureWithParams, withinLimits, type FigureShapes } from '../figureState';
 
 /** Every setting of the transposed-convolution figure. */
 export interface TransposedParams {
@@ -133,20 +134,15 @@ export function tInfoOf(p: TransposedParams): ConvTranspose2dInfo {
   return convTranspose2dInfo(tToConfig(p));
 }
 
+const SHAPES: FigureShapes<TransposedParams> = {
+  inputShape: tInputShape,
+  weightShape: tWeightShape,
+  seeded: tSeededValues,
+};
+
+/** New settings, keeping every matrix value that still has a place. */
 export function tWithParams(state: TransposedFigureState, params: TransposedParams): TransposedFigureState {
-  const fresh = tSeededValues(params, state.seed);
-  return {
-    params,
-    seed: state.seed,
-    input: reshapeKeeping(state.input, tInputShape(state.params), tInputShape(params), (i) => fresh.input[i] ?? 0),
-    weight: reshapeKeeping(state.weight, tWeightShape(state.params), tWeightShape(params), (i) => fresh.weight[i] ?? 0),
-    biasValues: reshapeKeeping(
-      state.biasValues,
-      [state.params.outChannels],
-      [params.outChannels],
-      (i) => fresh.biasValues[i] ?? 0,
-    ),
-  };
+  return figureWithParams(SHAPES, state, params);
 }
 
 const PAIRS: Record<string, readonly [TNumericParam, TNumericParam]> = {
@@ -160,18 +156,12 @@ const PAIRS: Record<string, readonly [TNumericParam, TNumericParam]> = {
 
 /** Applies one of the engine's suggested fixes to the settings. */
 export function tApplyFix(p: TransposedParams, s: Suggestion): TransposedParams {
-  if (typeof s.to !== 'number') return p;
-  const pair = PAIRS[s.param];
-  if (pair) {
-    const [h, w] = pair;
-    return s.axis === 'h' ? { ...p, [h]: s.to } : s.axis === 'w' ? { ...p, [w]: s.to } : { ...p, [h]: s.to, [w]: s.to };
-  }
-  if (s.param === 'groups') return { ...p, groups: s.to };
-  return p;
+  return applyNumberFix<TransposedParams, TNumericParam>(p, s, PAIRS, ['groups']);
 }
 
+/** True when a fix stays within the figure's limits. */
 export function tFixWithinLimits(p: TransposedParams): boolean {
-  return (Object.keys(T_LIMITS) as TNumericParam[]).every((k) => p[k] >= T_LIMITS[k][0] && p[k] <= T_LIMITS[k][1]);
+  return withinLimits(p, T_LIMITS);
 }
 
 export { VALUE_LIMIT };

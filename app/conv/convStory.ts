@@ -4,15 +4,12 @@
  * step's figure, so they cannot disagree with what the figure shows.
  */
 import { DEFAULT_PARAMS, figureFromSeed, type ConvFigureState, type ConvParams } from './convState';
+import type { StoryStep as LessonStoryStep } from '../story';
 import type { ConvView } from './convView';
 
 export type CheckpointKind = 'outputSize' | 'outputRows' | 'paramCount';
 
-export interface StoryStep {
-  readonly params: Partial<ConvParams>;
-  readonly seed: number;
-  readonly checkpoint: CheckpointKind | null;
-}
+export type StoryStep = LessonStoryStep<ConvParams, CheckpointKind>;
 
 export const CONV_STORY: readonly StoryStep[] = [
   { params: {}, seed: 7, checkpoint: 'outputSize' },
@@ -48,15 +45,4 @@ export function checkpointAnswer(
     case 'paramCount':
       return { values: [view.formulas.params.total], text: String(view.formulas.params.total) };
   }
-}
-
-/** Reads "3x3", "3 × 3", "3,3", "3" (for a square) or a single count. */
-export function answerMatches(kind: CheckpointKind, typed: string, expected: readonly number[]): boolean {
-  const nums = typed.match(/-?\d+/g)?.map(Number) ?? [];
-  if (kind === 'outputSize') {
-    const [a, b] = expected;
-    if (nums.length === 1) return a === b && nums[0] === a;
-    return nums.length === 2 && nums[0] === a && nums[1] === b;
-  }
-  return nums.length === 1 && nums[0] === expected[0];
 }

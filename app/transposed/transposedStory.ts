@@ -8,15 +8,12 @@ import {
   type TransposedFigureState,
   type TransposedParams,
 } from './transposedState';
+import type { StoryStep } from '../story';
 import type { TransposedView } from './transposedView';
 
 export type TCheckpointKind = 'outputSize' | 'maxOverlap';
 
-export interface TStoryStep {
-  readonly params: Partial<TransposedParams>;
-  readonly seed: number;
-  readonly checkpoint: TCheckpointKind | null;
-}
+export type TStoryStep = StoryStep<TransposedParams, TCheckpointKind>;
 
 export const TRANSPOSED_STORY: readonly TStoryStep[] = [
   { params: {}, seed: 0, checkpoint: 'outputSize' },
@@ -64,14 +61,4 @@ export function tCheckpointAnswer(
   }
   const max = view.scatter ? Math.max(...view.scatter.overlaps.data) : 0;
   return { values: [max], text: String(max) };
-}
-
-export function tAnswerMatches(kind: TCheckpointKind, typed: string, expected: readonly number[]): boolean {
-  const nums = typed.match(/-?\d+/g)?.map(Number) ?? [];
-  if (kind === 'outputSize') {
-    const [a, b] = expected;
-    if (nums.length === 1) return a === b && nums[0] === a;
-    return nums.length === 2 && nums[0] === a && nums[1] === b;
-  }
-  return nums.length === 1 && nums[0] === expected[0];
 }

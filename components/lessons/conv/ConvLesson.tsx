@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
 import { convPytorchCode } from '../../../app/conv/convPytorch';
-import { applyFix, DEFAULT_FIGURE, type ConvFigureState } from '../../../app/conv/convState';
+import { applyFix, DEFAULT_FIGURE } from '../../../app/conv/convState';
 import { CONV_STORY, storyFigure } from '../../../app/conv/convStory';
 import { convFocusOf, convView } from '../../../app/conv/convView';
+import { hasStorySettings } from '../../../app/story';
 import type { LessonProps } from '../../../app/LessonRoute';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
 import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
@@ -65,7 +66,10 @@ export default function ConvLesson({ query }: LessonProps) {
   const reveal = useCallback(() => setRevealed((r) => new Set(r).add(story)), [story]);
   const checkpoint = CONV_STORY[story]?.checkpoint ?? null;
   const hideOutput =
-    checkpoint !== null && !revealed.has(story) && story < CONV_STORY.length - 1 && isStoryFigure(figure, story);
+    checkpoint !== null &&
+    !revealed.has(story) &&
+    story < CONV_STORY.length - 1 &&
+    hasStorySettings(figure.params, storyFigure(story).params);
   const step = useAppStore((s) => s.playback.step);
   const announce = convAnnouncement(view, step, hideOutput, t);
 
@@ -116,10 +120,4 @@ export default function ConvLesson({ query }: LessonProps) {
       }
     />
   );
-}
-
-/** A checkpoint hides answers only while the figure has exactly the settings its step set up. */
-function isStoryFigure(figure: ConvFigureState, story: number): boolean {
-  const own = storyFigure(story).params;
-  return Object.entries(own).every(([k, v]) => figure.params[k as keyof typeof own] === v);
 }

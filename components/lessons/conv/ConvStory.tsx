@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { answerMatches, checkpointAnswer, CONV_STORY, storyFigure } from '../../../app/conv/convStory';
+import { checkpointAnswer, CONV_STORY, storyFigure } from '../../../app/conv/convStory';
+import { answerMatches } from '../../../app/story';
 import { convView } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
@@ -27,7 +28,7 @@ export const ConvStory = memo(function ConvStory({ revealed, onReveal }: { revea
           ? {
               question: t.conv.questions[kind],
               answer: answer.text,
-              matches: (typed) => answerMatches(kind, typed, answer.values),
+              matches: (typed) => answerMatches(typed, answer.values),
             }
           : null
       }

@@ -7,14 +7,10 @@ import {
   type TransposedLinkState,
 } from '../../../app/transposed/transposedLink';
 import { transposedPytorchCode } from '../../../app/transposed/transposedPytorch';
-import { T_DEFAULT_FIGURE, tApplyFix, type TransposedFigureState } from '../../../app/transposed/transposedState';
-import {
-  tAnswerMatches,
-  tCheckpointAnswer,
-  TRANSPOSED_STORY,
-  tStoryFigure,
-} from '../../../app/transposed/transposedStory';
+import { T_DEFAULT_FIGURE, tApplyFix } from '../../../app/transposed/transposedState';
+import { tCheckpointAnswer, TRANSPOSED_STORY, tStoryFigure } from '../../../app/transposed/transposedStory';
 import { transposedView } from '../../../app/transposed/transposedView';
+import { answerMatches, hasStorySettings } from '../../../app/story';
 import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
 import { useAfterPaint } from '../../../app/useAfterPaint';
 import { useLatestCallback } from '../../../app/useLatestCallback';
@@ -50,12 +46,6 @@ const binding: LessonUrlBinding<TransposedLinkState> = {
   }),
 };
 
-/** A checkpoint hides answers only while the figure has exactly the settings its step set up. */
-function isStoryFigure(figure: TransposedFigureState, story: number): boolean {
-  const own = tStoryFigure(story).params;
-  return Object.entries(own).every(([k, v]) => figure.params[k as keyof typeof own] === v);
-}
-
 const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending'];
 
 /** `#/transposed`: the transposed convolution lesson. */
@@ -85,7 +75,8 @@ export default function TransposedLesson({ query }: LessonProps) {
 
   const index = Math.max(0, Math.min(TRANSPOSED_STORY.length - 1, story));
   const kind = TRANSPOSED_STORY[index]?.checkpoint ?? null;
-  const hideOutput = kind !== null && !revealed.has(index) && isStoryFigure(figure, index);
+  const hideOutput =
+    kind !== null && !revealed.has(index) && hasStorySettings(figure.params, tStoryFigure(index).params);
   const answer = kind ? tCheckpointAnswer(kind, view) : null;
   const text = t.transposed.steps[index];
 
@@ -119,7 +110,7 @@ export default function TransposedLesson({ query }: LessonProps) {
               ? {
                   question: t.transposed.questions[kind],
                   answer: answer.text,
-                  matches: (typed) => tAnswerMatches(kind, typed, answer.values),
+                  matches: (typed) => answerMatches(typed, answer.values),
                 }
               : null
           }

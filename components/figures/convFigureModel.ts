@@ -10,21 +10,11 @@ import type { Messages } from '../../app/i18n';
 import { formatCell } from '../../app/parseNumbers';
 import type { GridCellView } from '../grid/MatrixGrid';
 import { maxAbs, valueFill } from './colors';
-import type { CellState, FigureMatrix, FigureModel } from './figureModel';
+import type { CellState, FigureGrid, FigureMatrix, FigureModel } from './figureModel';
 
 export type ConvGridKind = 'input' | 'weight' | 'bias' | 'output';
 
-export interface ConvGrid {
-  readonly id: string;
-  readonly kind: ConvGridKind;
-  readonly label: string;
-  readonly rows: number;
-  readonly cols: number;
-  readonly cells: readonly GridCellView[];
-  /** Sample and channel (input/output), or output and input channel (kernel). */
-  readonly a: number;
-  readonly b: number;
-}
+export type ConvGrid = FigureGrid<ConvGridKind>;
 
 export interface ConvFigure {
   readonly inputs: readonly ConvGrid[];

@@ -5,6 +5,8 @@
  * disagree.
  */
 
+import type { GridCellView } from '../grid/MatrixGrid';
+
 /** What a cell means right now. Tests and styles key on these, never on colours. */
 export type CellState =
   | 'idle'
@@ -17,6 +19,23 @@ export type CellState =
   | 'pending'
   | 'cropped'
   | 'gap';
+
+/**
+ * One matrix of a lesson's interactive figure, as the grid draws it: `kind`
+ * says which tensor it shows, `a` and `b` which slice of it: the indices of
+ * the tensor's first two axes (sample and channel for inputs and outputs, the
+ * two channel axes of the weight tensor for kernels).
+ */
+export interface FigureGrid<K extends string> {
+  readonly id: string;
+  readonly kind: K;
+  readonly label: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly cells: readonly GridCellView[];
+  readonly a: number;
+  readonly b: number;
+}
 
 export interface FigureCell {
   /** Text shown in the cell ('' for a blank cell). */

@@ -11,23 +11,14 @@ import type { TransposedFigureState } from '../../app/transposed/transposedState
 import type { TransposedView } from '../../app/transposed/transposedView';
 import type { GridCellView } from '../grid/MatrixGrid';
 import { maxAbs, valueFill } from './colors';
-import type { CellState, FigureMatrix, FigureModel } from './figureModel';
+import type { CellState, FigureGrid, FigureMatrix, FigureModel } from './figureModel';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { interpolateRgb } from 'd3-interpolate';
 
 export type TGridKind =
   'input' | 'weight' | 'bias' | 'canvas' | 'output' | 'up' | 'flipped' | 'gatherOutput' | 'overlap';
 
-export interface TGrid {
-  readonly id: string;
-  readonly kind: TGridKind;
-  readonly label: string;
-  readonly rows: number;
-  readonly cols: number;
-  readonly cells: readonly GridCellView[];
-  readonly a: number;
-  readonly b: number;
-}
+export type TGrid = FigureGrid<TGridKind>;
 
 export interface TransposedFigure {
   readonly inputs: readonly TGrid[];

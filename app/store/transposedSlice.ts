@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { commit, historyOf, redo, reset, undo, writeValues, type History } from '../history';
+import { historyOf } from '../history';
 import {
   T_DEFAULT_FIGURE,
   tFigureFromSeed,
@@ -9,40 +9,32 @@ import {
 } from '../transposed/transposedState';
 import { transposedView } from '../transposed/transposedView';
 import type { AppState } from './appStore';
+import { figureActions, type FigureActions, type FigureHistory } from './figureActions';
 import { withTotal } from './playbackSlice';
-import type { FigureMatrixId } from './convSlice';
 
 export interface TransposedSlice {
-  transposed: History<TransposedFigureState> & { readonly story: number };
+  transposed: FigureHistory<TransposedParams>;
   tLoad: (figure: TransposedFigureState, story?: number) => void;
-  tSetParams: (params: Partial<TransposedParams>) => void;
-  tSetValues: (matrix: FigureMatrixId, writes: readonly (readonly [number, number])[]) => void;
+  tSetParams: FigureActions<TransposedParams>['setParams'];
+  tSetValues: FigureActions<TransposedParams>['setValues'];
   tRandomize: (seed: number) => void;
   tUndo: () => void;
   tRedo: () => void;
 }
 
 export const createTransposedSlice: StateCreator<AppState, [], [], TransposedSlice> = (set, get) => {
-  const update = (f: (h: History<TransposedFigureState>) => History<TransposedFigureState>, story?: number) => {
-    const { transposed } = get();
-    const next = f(transposed);
-    if (next === transposed && story === undefined) return;
-    set({
-      transposed: { ...next, story: story ?? transposed.story },
-      playback: withTotal(get().playback, transposedView(next.present).total),
-    });
-  };
+  const a = figureActions(
+    () => get().transposed,
+    (transposed, total) => set({ transposed, playback: withTotal(get().playback, total) }),
+    { withParams: tWithParams, fromSeed: tFigureFromSeed, total: (f) => transposedView(f).total },
+  );
   return {
     transposed: { ...historyOf(T_DEFAULT_FIGURE), story: 0 },
-    tLoad: (figure, story) => update((h) => reset(h, figure), story),
-    tSetParams: (params) => update((h) => commit(h, tWithParams(h.present, { ...h.present.params, ...params }))),
-    tSetValues: (matrix, writes) =>
-      update((h) => {
-        const values = writeValues(h.present[matrix], writes);
-        return values === h.present[matrix] ? h : commit(h, { ...h.present, [matrix]: values });
-      }),
-    tRandomize: (seed) => update((h) => commit(h, tFigureFromSeed(h.present.params, seed))),
-    tUndo: () => update(undo),
-    tRedo: () => update(redo),
+    tLoad: a.load,
+    tSetParams: a.setParams,
+    tSetValues: a.setValues,
+    tRandomize: a.randomize,
+    tUndo: a.undo,
+    tRedo: a.redo,
   };
 };

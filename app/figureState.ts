@@ -3,7 +3,7 @@
  * matrices the student edits, reshaped when the settings change and checked
  * against the lesson's limits. Each lesson supplies its own shapes and seeds.
  */
-import type { Suggestion } from '../engine';
+import { shapeSize, type Suggestion } from '../engine';
 import type { FigureValues } from './figureLink';
 
 /** A lesson's tensor shapes and seeded values, as `withParams` needs them. */
@@ -12,8 +12,6 @@ export interface FigureShapes<P> {
   readonly weightShape: (p: P) => readonly number[];
   readonly seeded: (p: P, seed: number) => Pick<FigureValues<P>, 'input' | 'weight' | 'biasValues'>;
 }
-
-const count = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /**
  * Copies the overlapping block of an N-d row-major array into a new shape;
@@ -25,7 +23,7 @@ export function reshapeKeeping(
   to: readonly number[],
   fill: (i: number) => number,
 ): number[] {
-  const out = Array.from({ length: count(to) }, (_, i) => fill(i));
+  const out = Array.from({ length: shapeSize(to) }, (_, i) => fill(i));
   const idx = new Array<number>(to.length).fill(0);
   for (let i = 0; i < out.length; i++) {
     let rem = i;

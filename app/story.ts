@@ -10,6 +10,12 @@ export interface StoryStep<P, C extends string> {
   readonly checkpoint: C | null;
 }
 
+/** The settings of narrative step `index` (clamped to the story): the lesson's defaults with the step's own changes. */
+export function storySettings<P, C extends string>(story: readonly StoryStep<P, C>[], index: number, defaults: P): P {
+  const step = story[Math.max(0, Math.min(story.length - 1, index))];
+  return { ...defaults, ...(step?.params ?? {}) };
+}
+
 /**
  * Whether a typed prediction is right. A size (two expected numbers) reads
  * "3x3", "3 × 3", "3,3", or "3" for a square; a count reads one number.
@@ -29,6 +35,6 @@ export function answerMatches(typed: string, expected: readonly number[]): boole
  * checkpoint hides its answer only then: once the student changes a setting,
  * the figure is theirs and shows everything.
  */
-export function hasStorySettings<P>(params: P, own: Partial<P>): boolean {
-  return (Object.keys(own) as (keyof P)[]).every((k) => params[k] === own[k]);
+export function hasStorySettings<P>(params: P, own: P): boolean {
+  return (Object.keys(own as object) as (keyof P)[]).every((k) => params[k] === own[k]);
 }

@@ -1,5 +1,6 @@
 import {
   conv2dInfo,
+  shapeSize,
   type Conv2dConfig,
   type Conv2dInfo,
   type PaddingMode,
@@ -90,13 +91,11 @@ export function weightShape(p: ConvParams): [number, number, number, number] {
   return [p.outChannels, Math.max(1, Math.floor(p.inChannels / Math.max(1, p.groups))), p.kH, p.kW];
 }
 
-const count = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
-
 /** Matrices generated from a seed: small integers so the arithmetic reads easily. */
 export function seededValues(p: ConvParams, seed: number): Pick<ConvFigureState, 'input' | 'weight' | 'biasValues'> {
   return {
-    input: seededInts(seed, 1, count(inputShape(p)), 0, 4),
-    weight: seededInts(seed, 2, count(weightShape(p)), -1, 2),
+    input: seededInts(seed, 1, shapeSize(inputShape(p)), 0, 4),
+    weight: seededInts(seed, 2, shapeSize(weightShape(p)), -1, 2),
     biasValues: seededInts(seed, 3, p.outChannels, -2, 2),
   };
 }

@@ -4,7 +4,7 @@
  * step's figure, so they cannot disagree with what the figure shows.
  */
 import { DEFAULT_PARAMS, figureFromSeed, type ConvFigureState, type ConvParams } from './convState';
-import type { StoryStep as LessonStoryStep } from '../story';
+import { storySettings, type StoryStep as LessonStoryStep } from '../story';
 import type { ConvView } from './convView';
 
 export type CheckpointKind = 'outputSize' | 'outputRows' | 'paramCount';
@@ -26,9 +26,14 @@ export const CONV_STORY: readonly StoryStep[] = [
   { params: { inH: 6, inW: 6, padH: 1, padW: 1 }, seed: 21, checkpoint: null },
 ];
 
+/** The settings step `index` sets up, without making its matrices: cheap enough for every render. */
+export function storyParams(index: number): ConvParams {
+  return storySettings(CONV_STORY, index, DEFAULT_PARAMS);
+}
+
 export function storyFigure(index: number): ConvFigureState {
-  const step = CONV_STORY[Math.max(0, Math.min(CONV_STORY.length - 1, index))] ?? CONV_STORY[0];
-  return figureFromSeed({ ...DEFAULT_PARAMS, ...(step?.params ?? {}) }, step?.seed ?? 7);
+  const step = CONV_STORY[Math.max(0, Math.min(CONV_STORY.length - 1, index))];
+  return figureFromSeed(storyParams(index), step?.seed ?? 7);
 }
 
 /** The answer to a checkpoint, from the engine's view: [value to compare, text to show]. */

@@ -1,5 +1,6 @@
 import {
   convTranspose2dInfo,
+  shapeSize,
   type ConvTranspose2dConfig,
   type ConvTranspose2dInfo,
   type Suggestion,
@@ -86,14 +87,12 @@ export function tWeightShape(p: TransposedParams): [number, number, number, numb
   return [p.inChannels, Math.max(1, Math.floor(p.outChannels / Math.max(1, p.groups))), p.kH, p.kW];
 }
 
-const count = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
-
 export function tSeededValues(
   p: TransposedParams,
   seed: number,
 ): Pick<TransposedFigureState, 'input' | 'weight' | 'biasValues'> {
-  const nIn = count(tInputShape(p));
-  const nW = count(tWeightShape(p));
+  const nIn = shapeSize(tInputShape(p));
+  const nW = shapeSize(tWeightShape(p));
   if (seed === 0) {
     return {
       input: Array.from({ length: nIn }, (_, i) => i % 10),

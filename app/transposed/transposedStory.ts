@@ -8,7 +8,7 @@ import {
   type TransposedFigureState,
   type TransposedParams,
 } from './transposedState';
-import type { StoryStep } from '../story';
+import { storySettings, type StoryStep } from '../story';
 import type { TransposedView } from './transposedView';
 
 export type TCheckpointKind = 'outputSize' | 'maxOverlap';
@@ -41,11 +41,15 @@ export const OVERLAP_PRESETS = [
   { id: 'k2s2', params: { kH: 2, kW: 2, strideH: 2, strideW: 2, padH: 0, padW: 0, opH: 0, opW: 0, dilH: 1, dilW: 1 } },
 ] as const;
 
+/** The settings step `index` sets up, without making its matrices: cheap enough for every render. */
+export function tStoryParams(index: number): TransposedParams {
+  return storySettings(TRANSPOSED_STORY, index, T_DEFAULT_PARAMS);
+}
+
 export function tStoryFigure(index: number): TransposedFigureState {
   const step = TRANSPOSED_STORY[Math.max(0, Math.min(TRANSPOSED_STORY.length - 1, index))];
-  const params = { ...T_DEFAULT_PARAMS, ...(step?.params ?? {}) };
   // The overlap steps use an input of ones, so the canvas shows pure overlap counts times the kernel.
-  const fig = tFigureFromSeed(params, step?.seed ?? 0);
+  const fig = tFigureFromSeed(tStoryParams(index), step?.seed ?? 0);
   return step?.checkpoint === 'maxOverlap'
     ? { ...fig, input: fig.input.map(() => 1), weight: fig.weight.map(() => 1) }
     : fig;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
 import { convPytorchCode } from '../../../app/conv/convPytorch';
 import { applyFix, DEFAULT_FIGURE } from '../../../app/conv/convState';
-import { CONV_STORY, storyFigure } from '../../../app/conv/convStory';
+import { CONV_STORY, storyParams } from '../../../app/conv/convStory';
 import { convFocusOf, convView } from '../../../app/conv/convView';
 import { hasStorySettings } from '../../../app/story';
 import type { LessonProps } from '../../../app/LessonRoute';
@@ -69,7 +69,7 @@ export default function ConvLesson({ query }: LessonProps) {
     checkpoint !== null &&
     !revealed.has(story) &&
     story < CONV_STORY.length - 1 &&
-    hasStorySettings(figure.params, storyFigure(story).params);
+    hasStorySettings(figure.params, storyParams(story));
   const step = useAppStore((s) => s.playback.step);
   const announce = convAnnouncement(view, step, hideOutput, t);
 

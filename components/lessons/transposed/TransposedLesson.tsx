@@ -8,7 +8,12 @@ import {
 } from '../../../app/transposed/transposedLink';
 import { transposedPytorchCode } from '../../../app/transposed/transposedPytorch';
 import { T_DEFAULT_FIGURE, tApplyFix } from '../../../app/transposed/transposedState';
-import { tCheckpointAnswer, TRANSPOSED_STORY, tStoryFigure } from '../../../app/transposed/transposedStory';
+import {
+  tCheckpointAnswer,
+  TRANSPOSED_STORY,
+  tStoryFigure,
+  tStoryParams,
+} from '../../../app/transposed/transposedStory';
 import { transposedView } from '../../../app/transposed/transposedView';
 import { answerMatches, hasStorySettings } from '../../../app/story';
 import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
@@ -75,8 +80,7 @@ export default function TransposedLesson({ query }: LessonProps) {
 
   const index = Math.max(0, Math.min(TRANSPOSED_STORY.length - 1, story));
   const kind = TRANSPOSED_STORY[index]?.checkpoint ?? null;
-  const hideOutput =
-    kind !== null && !revealed.has(index) && hasStorySettings(figure.params, tStoryFigure(index).params);
+  const hideOutput = kind !== null && !revealed.has(index) && hasStorySettings(figure.params, tStoryParams(index));
   const answer = kind ? tCheckpointAnswer(kind, view) : null;
   const text = t.transposed.steps[index];
 

@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
  * the system Chromium: Playwright's own browser downloads are not used.
  * `npm run test:e2e` works on a fresh clone: the web server builds first.
  */
-const PORT = 4174;
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

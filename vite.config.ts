@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { securityHeadersPlugin } from './scripts/securityHeaders.ts';
 
 export default defineConfig({
   plugins: [
     react(),
+    securityHeadersPlugin(),
     VitePWA({
       registerType: 'autoUpdate',
       // An external registerSW.js: the CSP (script-src 'self') forbids an inline registration script.
@@ -12,6 +14,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,woff,ttf,json,webmanifest}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // The app is one page (its routes are in the hash): the worker answers the app's own
+        // files and nothing else, so other addresses on the same host still reach the host.
+        navigateFallback: null,
       },
       manifest: {
         name: 'ConvLab',
@@ -29,6 +34,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Relative asset paths: dist/ works at / and under any sub-path.
+  base: './',
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -14,12 +14,17 @@
 //   - all current: when the last matrix scrolled off screen has caught up (no `data-stale` left).
 //     Off-screen matrices, formulas and code are brought up to date after the frame of the edit.
 // All include the key handling, React's render and commit, style, layout and paint.
-// First load: cold loads of `#/conv` (new browser context, so nothing cached and no service
-// worker) on a mid-range phone profile, Lighthouse's mobile throttling: 4× slower CPU, 150 ms
-// round trips, 1.6 Mbit/s down, 750 kbit/s up, 390×844 at 2× scale with touch. It reports the
-// first contentful paint, the first paint that shows the figure's cells, and "interactive": the
-// end of the last long task (> 50 ms) before the main thread stays free of them for 3 s (the
-// idea of Lighthouse's Time to Interactive). The 1.5 s budget is judged on interactive.
+// First load: cold loads (new browser context, cache disabled, no service worker) of `#/`,
+// `#/conv` and `#/transposed`, and of a reference page built with the same toolchain: the
+// smallest React page that renders one 5×5 grid (bench/reference/). Two profiles: desktop
+// (1440×900, 4× slower CPU, local network) and a mid-range phone, Lighthouse's mobile
+// throttling: 4× slower CPU, 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up, 390×844 at 2×
+// scale with touch. Each load reports the first contentful paint, the first paint that shows
+// its content (a lesson's grid cells, the landing page's lesson path, the reference's grid) and
+// "interactive": the end of the last long task (> 50 ms) before the main thread stays free of
+// them for 3 s (the idea of Lighthouse's Time to Interactive). Budgets (DESIGN.md): every route
+// paints no later than the reference in the same run, and on the phone a lesson is interactive
+// within 1.5 s. `BENCH_UI_ONLY=load` measures only the first loads.
 // Two references: a no-op key press (Shift) shows the floor of the method itself, and the same
 // arrow key on a bare page (a number input that updates one line of text) shows what the browser
 // alone costs on this machine. Numbers only: nothing asserts.
@@ -29,6 +34,8 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import react from '@vitejs/plugin-react';
+import { build as viteBuild, preview as vitePreview } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPEATS = Math.max(1, Number(process.env.BENCH_UI_REPEATS ?? 30));
@@ -222,17 +229,18 @@ const PHONE_NETWORK = {
   downloadThroughput: (1638.4 * 1024) / 8,
   uploadThroughput: (750 * 1024) / 8,
 };
-const PHONE_CPU_SLOWDOWN = 4;
+const CPU_SLOWDOWN = 4;
 const LOAD_RUNS = Math.max(1, Number(process.env.BENCH_UI_LOADS ?? 5));
+const ONLY_LOADS = process.env.BENCH_UI_ONLY === 'load';
 const LOAD_BUDGET_MS = 1500;
 const QUIET_MS = 3000;
 
 /**
- * Installed before the page's own scripts: notes long tasks and the first paint with the figure's
- * cells, waits in the page for `quietMs` without a long task, then reports on the console. The
+ * Installed before the page's own scripts: notes long tasks and the first paint that shows
+ * `selector`, waits in the page for `quietMs` without a long task, then reports on the console. The
  * bench never evaluates anything in the page while it loads, so none of its own work is measured.
  */
-function watchLoad(quietMs) {
+function watchLoad({ quietMs, selector }) {
   const longTasks = [];
   let shown = NaN;
   new PerformanceObserver((list) => {
@@ -246,7 +254,7 @@ function watchLoad(quietMs) {
     console.debug(`convlab-load ${JSON.stringify(result)}`);
   };
   const seen = new MutationObserver(() => {
-    if (!document.querySelector('[role="grid"] [role="gridcell"]')) return;
+    if (!document.querySelector(selector)) return;
     seen.disconnect();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -261,17 +269,24 @@ function watchLoad(quietMs) {
   seen.observe(document, { subtree: true, childList: true });
 }
 
-/** One cold load of the lesson on the phone profile. */
-async function coldLoad(browser, url) {
-  const context = await browser.newContext({ ...PHONE, locale: 'en-US', serviceWorkers: 'block' });
+const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
+const PROFILES = [
+  { name: 'desktop', device: DESKTOP, network: null },
+  { name: 'phone', device: PHONE, network: PHONE_NETWORK },
+];
+const GRID_CELL = '[role="grid"] [role="gridcell"]';
+
+/** One cold load of `url` on a profile, until `selector` has been painted and the main thread is quiet. */
+async function coldLoad(browser, url, selector, profile) {
+  const context = await browser.newContext({ ...profile.device, locale: 'en-US', serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    await page.addInitScript(watchLoad, QUIET_MS);
+    await page.addInitScript(watchLoad, { quietMs: QUIET_MS, selector });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+    if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     const reported = page.waitForEvent('console', {
       predicate: (m) => m.text().startsWith('convlab-load '),
       timeout: 120_000,
@@ -284,15 +299,78 @@ async function coldLoad(browser, url) {
   }
 }
 
-async function benchFirstLoad(browser, url) {
-  const loads = [];
-  for (let i = 0; i < LOAD_RUNS; i++) loads.push(await coldLoad(browser, url));
-  const med = (k) =>
-    quantile(
-      loads.map((l) => l[k]).sort((a, b) => a - b),
-      0.5,
-    );
-  return { fcp: med('fcp'), shown: med('shown'), interactive: med('interactive'), longTasks: med('longTasks') };
+/** Medians over LOAD_RUNS cold loads; the pages are loaded in turn so drift on the machine hits all alike. */
+async function benchFirstLoads(browser, targets, profile) {
+  const loads = targets.map(() => []);
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    for (const [t, target] of targets.entries())
+      loads[t].push(await coldLoad(browser, target.url, target.selector, profile));
+  }
+  return targets.map((target, t) => {
+    const med = (k) =>
+      quantile(
+        loads[t].map((l) => l[k]).sort((a, b) => a - b),
+        0.5,
+      );
+    return {
+      ...target,
+      fcp: med('fcp'),
+      shown: med('shown'),
+      interactive: med('interactive'),
+      longTasks: med('longTasks'),
+    };
+  });
+}
+
+/** Builds the reference page (bench/reference) with the app's toolchain into a cache folder and serves it. */
+async function serveReference() {
+  const outDir = join(root, 'node_modules', '.cache', 'convlab-bench-reference');
+  await viteBuild({
+    root: join(root, 'bench', 'reference'),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+  });
+  const port = await freePort();
+  const server = await vitePreview({
+    root: join(root, 'bench', 'reference'),
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true },
+  });
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
+function printLoadTable(profile, results) {
+  const ref = results.find((r) => r.reference);
+  const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)}` : '—');
+  const head = ['page', 'first contentful paint', 'content painted', 'interactive', 'long tasks', 'budget'];
+  const body = results.map((r) => {
+    const verdicts = [];
+    if (!r.reference) {
+      verdicts.push(r.fcp <= ref.fcp ? 'FCP ≤ reference' : `FCP +${ms(r.fcp - ref.fcp)} ms OVER`);
+      verdicts.push(r.shown <= ref.shown ? 'painted ≤ reference' : `painted +${ms(r.shown - ref.shown)} ms OVER`);
+      if (profile.name === 'phone' && r.lesson)
+        verdicts.push(r.interactive <= LOAD_BUDGET_MS ? `interactive ≤ ${LOAD_BUDGET_MS}` : 'interactive OVER');
+    }
+    return [
+      r.label,
+      ms(r.fcp),
+      ms(r.shown),
+      ms(r.interactive),
+      String(r.longTasks),
+      r.reference ? 'reference' : verdicts.join(', '),
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) console.log(line(b));
 }
 
 function quantile(sorted, q) {
@@ -398,39 +476,52 @@ try {
     '  story=7 is the free-play step, so the output values are drawn rather than hidden; seed=7 keeps the default figure.\n',
   );
 
-  const rows = [];
-  await openBarePage(page);
-  const bare = summarize('bare page: number input → one text line', await benchKernelHeight(page, 'bare'));
-  rows.push(bare);
-  await openLesson(page, base, SMALL);
-  const floor = summarize('no-op key press, 5×5', await benchNoop(page, 'noop'));
-  rows.push(floor);
-  rows.push(summarize('edit input cell, 5×5', await benchCellEdit(page, 'edit-small')));
-  await openLesson(page, base, SMALL);
-  rows.push(summarize('kernel height ±1, 5×5', await benchKernelHeight(page, 'kernel-small')));
-  await openLesson(page, base, STORY);
-  rows.push(summarize('edit input cell, 3×4×4', await benchCellEdit(page, 'edit-story')));
-  await openLesson(page, base, STORY);
-  rows.push(summarize('kernel height ±1, 3×4×4', await benchKernelHeight(page, 'kernel-story')));
-  await openLesson(page, base, LARGE);
-  rows.push(summarize('edit input cell, 2×4×16×16', await benchCellEdit(page, 'edit-large')));
-  await openLesson(page, base, LARGE);
-  rows.push(summarize('kernel height ±1, 2×4×16×16', await benchKernelHeight(page, 'kernel-large')));
+  if (!ONLY_LOADS) {
+    const rows = [];
+    await openBarePage(page);
+    const bare = summarize('bare page: number input → one text line', await benchKernelHeight(page, 'bare'));
+    rows.push(bare);
+    await openLesson(page, base, SMALL);
+    const floor = summarize('no-op key press, 5×5', await benchNoop(page, 'noop'));
+    rows.push(floor);
+    rows.push(summarize('edit input cell, 5×5', await benchCellEdit(page, 'edit-small')));
+    await openLesson(page, base, SMALL);
+    rows.push(summarize('kernel height ±1, 5×5', await benchKernelHeight(page, 'kernel-small')));
+    await openLesson(page, base, STORY);
+    rows.push(summarize('edit input cell, 3×4×4', await benchCellEdit(page, 'edit-story')));
+    await openLesson(page, base, STORY);
+    rows.push(summarize('kernel height ±1, 3×4×4', await benchKernelHeight(page, 'kernel-story')));
+    await openLesson(page, base, LARGE);
+    rows.push(summarize('edit input cell, 2×4×16×16', await benchCellEdit(page, 'edit-large')));
+    await openLesson(page, base, LARGE);
+    rows.push(summarize('kernel height ±1, 2×4×16×16', await benchKernelHeight(page, 'kernel-large')));
 
-  printTable(rows, [bare, floor]);
-  console.log(
-    '\nAll times in ms from the key event to: the end of the first painted frame (next paint), the second rAF after it (double rAF), and the moment no off-screen matrix is behind (all current).',
-  );
+    printTable(rows, [bare, floor]);
+    console.log(
+      '\nAll times in ms from the key event to: the end of the first painted frame (next paint), the second rAF after it (double rAF), and the moment no off-screen matrix is behind (all current).',
+    );
+  }
 
-  const load = await benchFirstLoad(browser, `${base}/#/conv`);
-  const ms = (v) => `${Math.round(v)} ms`;
-  console.log(
-    `\nFirst load of #/conv, median of ${LOAD_RUNS} cold loads on the phone profile (4× CPU, 150 ms RTT, 1.6 Mbit/s, 390×844):`,
-  );
-  console.log(
-    `  first contentful paint ${ms(load.fcp)}, figure painted ${ms(load.shown)}, interactive ${ms(load.interactive)} ` +
-      `(${load.longTasks} long tasks) — ${load.interactive <= LOAD_BUDGET_MS ? 'within' : 'OVER'} the ${LOAD_BUDGET_MS} ms budget`,
-  );
+  const reference = await serveReference();
+  try {
+    const targets = [
+      { label: 'reference: React, one 5×5 grid', url: reference.url, selector: GRID_CELL, reference: true },
+      { label: '#/ (landing page)', url: `${base}/#/`, selector: 'main .lesson-path li' },
+      { label: '#/conv', url: `${base}/#/conv`, selector: GRID_CELL, lesson: true },
+      { label: '#/transposed', url: `${base}/#/transposed`, selector: GRID_CELL, lesson: true },
+    ];
+    for (const profile of PROFILES) {
+      const results = await benchFirstLoads(browser, targets, profile);
+      const network = profile.network ? '150 ms RTT, 1.6 Mbit/s' : 'local network';
+      const { width, height } = profile.device.viewport;
+      console.log(
+        `\nFirst load, ${profile.name} profile (${CPU_SLOWDOWN}× CPU, ${network}, ${width}×${height}), median of ${LOAD_RUNS} cold loads, ms:`,
+      );
+      printLoadTable(profile, results);
+    }
+  } finally {
+    await reference.close();
+  }
   if (pageErrors.length) {
     failed = true;
     console.error(`\nThe page threw while measuring:\n  ${pageErrors.join('\n  ')}`);

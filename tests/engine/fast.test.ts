@@ -24,7 +24,7 @@ import {
   createConvTranspose2dPlan,
   type FastPrecision,
 } from '../../engine/fast';
-import { mulberry32 } from '../../app/random';
+import { mulberry32 } from '../../engine/random';
 import { toTensor, type FixtureTensor } from '../support/conformance';
 
 const RUNS = { numRuns: 250 };

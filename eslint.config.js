@@ -4,7 +4,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import testingLibrary from 'eslint-plugin-testing-library';
 import globals from 'globals';
 
-/** Names that make code impure: the engine may not touch the browser or time. */
+/**
+ * Names that make code impure: the engine may not touch the browser, the network,
+ * threads, the clock or the task queues. `globalThis` and `self` would reach all of
+ * them by another name.
+ */
 const impureGlobals = [
   'window',
   'document',
@@ -16,8 +20,18 @@ const impureGlobals = [
   'clearInterval',
   'requestAnimationFrame',
   'cancelAnimationFrame',
+  'requestIdleCallback',
+  'queueMicrotask',
   'performance',
-].map((name) => ({ name, message: 'engine/ is pure: no browser globals or timers (inject a clock instead).' }));
+  'fetch',
+  'Worker',
+  'self',
+  'globalThis',
+  'Date',
+].map((name) => ({
+  name,
+  message: 'engine/ is pure: no browser globals, network, threads, timers or clock (pass values in instead).',
+}));
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'tests/fixtures', 'playwright-report', 'test-results', 'dev-dist'] },
@@ -48,6 +62,14 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'engine/ is reproducible: use the seeded generator in engine/random.ts.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -29,6 +29,7 @@ import { conv2dConfigOf, type Conv2dOptions } from './conv2d';
 import { convTranspose2dConfigOf, type ConvTranspose2dOptions } from './convTranspose2d';
 import { paddedSourceTable } from './padding';
 import { fromOwned, shapeSize, type Tensor } from './tensor';
+import { refuse } from './errors';
 
 /** Flat float data a plan reads or writes. */
 export type FloatArray = Float32Array | Float64Array;
@@ -91,8 +92,7 @@ export interface ConvTranspose2dFastOptions extends ConvTranspose2dOptions {
 }
 
 function checkLength(name: string, actual: number, expected: number): void {
-  if (actual !== expected)
-    throw new RangeError(`fast conv: ${name} holds ${actual} values, the plan expects ${expected}`);
+  if (actual !== expected) refuse('data-size-mismatch', { name, expected, actual });
 }
 
 /**
@@ -639,7 +639,7 @@ export function createConv2dPlan(info: Conv2dInfo): Conv2dPlan {
     checkLength('input', input.length, inSize);
     checkLength('weight', weight.length, Cout * K);
     if (bias) checkLength('bias', bias.length, Cout);
-    checkLength('out', out.length, outSize);
+    checkLength('output', out.length, outSize);
     for (let g = 0; g < groups; g++) {
       packGroup(scratch, wOff + g * outPerGroup * K, outPerGroup, K, weight, g * outPerGroup * K, K, wIndex, 0);
     }
@@ -829,7 +829,7 @@ export function createConvTranspose2dPlan(info: ConvTranspose2dInfo): ConvTransp
     checkLength('input', input.length, inSize);
     checkLength('weight', weight.length, C * outPerGroup * kArea);
     if (bias) checkLength('bias', bias.length, Cout);
-    checkLength('out', out.length, outSize);
+    checkLength('output', out.length, outSize);
     for (let i = 0; i < phases.length; i++) {
       const ph = phases[i]!;
       for (let g = 0; g < groups; g++) {

@@ -5,6 +5,8 @@
  * `((n * C + c) * H + y) * W + x`. Engine functions never write into a tensor
  * they were given; they always return a new one.
  */
+import { refuse } from './errors';
+
 export interface Tensor {
   readonly shape: readonly number[];
   readonly data: Float64Array;
@@ -17,17 +19,25 @@ export function shapeSize(shape: readonly number[]): number {
   return n;
 }
 
-/** Builds a tensor, copying `data` so the caller's array stays its own. */
+/** Refuses a shape with a size that is not a whole number ≥ 0 ('invalid-shape'). */
+function checkShape(shape: readonly number[]): void {
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) refuse('invalid-shape', { shape: shape.join('×') });
+}
+
+/**
+ * Builds a tensor, copying `data` so the caller's array stays its own. Refuses a
+ * bad shape ('invalid-shape') and data of the wrong length ('data-size-mismatch').
+ */
 export function tensor(shape: readonly number[], data: ArrayLike<number>): Tensor {
+  checkShape(shape);
   const size = shapeSize(shape);
-  if (data.length !== size) {
-    throw new RangeError(`tensor: shape [${shape.join(', ')}] holds ${size} values, got ${data.length}`);
-  }
+  if (data.length !== size) refuse('data-size-mismatch', { name: 'tensor', expected: size, actual: data.length });
   return { shape: Object.freeze([...shape]), data: Float64Array.from(data) };
 }
 
-/** A tensor of zeros. */
+/** A tensor of zeros; refuses a bad shape ('invalid-shape'). */
 export function zeros(shape: readonly number[]): Tensor {
+  checkShape(shape);
   return { shape: Object.freeze([...shape]), data: new Float64Array(shapeSize(shape)) };
 }
 

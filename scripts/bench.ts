@@ -26,7 +26,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { conv2dInfo, convTranspose2dInfo } from '../engine/convInfo';
 import { createConv2dPlan, createConvTranspose2dPlan } from '../engine/fast';
-import { mulberry32 } from '../app/random';
+import { mulberry32 } from '../engine/random';
 
 interface Workload {
   readonly id: 'W1' | 'W2' | 'W3' | 'W4';

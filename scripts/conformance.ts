@@ -1,7 +1,8 @@
 /**
  * `npm run conformance -- DIR`: runs the engine over every fixture file in DIR,
- * prints a count per file and ends with `N passed, N failed`. Exits 1 on any
- * failure.
+ * prints a count per file and ends with `N passed, N failed`. A case PyTorch
+ * refuses passes only when the engine refuses it for the same reason. Exits 1 on
+ * any failure.
  */
 import { resolve } from 'node:path';
 import { runDir } from '../tests/support/conformance';
@@ -16,7 +17,8 @@ for (const r of reports) {
   failed += r.failed;
   skipped += r.skipped;
   const counts = [`${r.passed} passed`, `${r.failed} failed`];
-  console.log(`${r.file.padEnd(24)} ${counts.join(', ')}`);
+  const refusals = r.refusals > 0 ? ` (${r.refusals} refused for PyTorch's reason)` : '';
+  console.log(`${r.file.padEnd(24)} ${counts.join(', ')}${refusals}`);
   if (r.skipped > 0) console.log(`${r.file.padEnd(24)} ${r.skipped} skipped (not implemented yet)`);
   for (const f of r.failures.slice(0, 10)) console.log(`  case ${f.index}: ${f.reason}`);
 }

@@ -9,7 +9,7 @@ import {
 } from '../../engine';
 import type { FigureValues } from '../figureLink';
 import { applyNumberFix, figureWithParams, withinLimits, type FigureShapes } from '../figureState';
-import { seededInts } from '../random';
+import { seededInts } from '../../engine/random';
 
 /** How padding is given: numbers per axis, or PyTorch's 'same' / 'valid'. */
 export type PadKind = 'explicit' | 'same' | 'valid';

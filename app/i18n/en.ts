@@ -367,6 +367,8 @@ export const en = {
     'rank-mismatch': (d: D) => `The ${d.name} needs ${d.expected} dimensions but has ${d.actual}.`,
     'non-positive-size': (d: D) =>
       `The ${d.name}${d.axis ? ` (${axisName(d)})` : ''} must be at least 1, not ${d.value}.`,
+    'invalid-shape': (d: D) => `A shape lists whole sizes of 0 or more; ${d.shape} does not.`,
+    'data-size-mismatch': (d: D) => `The ${d.name} holds ${d.actual} values, but its shape needs ${d.expected}.`,
     'invalid-stride': (d: D) => `Stride must be a whole number of at least 1, not ${d.stride}.`,
     'invalid-dilation': (d: D) => `Dilation must be a whole number of at least 1, not ${d.dilation}.`,
     'negative-padding': (d: D) => `Padding cannot be negative (${d.padding}). Use 0 or more.`,

@@ -6,7 +6,7 @@ import {
   type Suggestion,
 } from '../../engine';
 import type { FigureValues } from '../figureLink';
-import { seededInts } from '../random';
+import { seededInts } from '../../engine/random';
 import { VALUE_LIMIT } from '../conv/convState';
 import { applyNumberFix, figureWithParams, withinLimits, type FigureShapes } from '../figureState';
 

@@ -49,6 +49,7 @@ describe('translations', () => {
           outW: -1,
           paddingH: 2,
           paddingW: 2,
+          shape: '2×-1',
         });
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toMatch(/undefined|NaN/);

@@ -15,6 +15,7 @@ import {
   inputRegion,
   isEngineError,
   matTVec,
+  type EngineErrorCode,
   receptiveFieldStack,
   squeezeShape,
   tensor,
@@ -35,6 +36,8 @@ export type CaseOutcome = 'passed' | 'failed' | 'skipped';
 export interface CaseResult {
   outcome: CaseOutcome;
   reason?: string;
+  /** True when the case passed by being refused for PyTorch's reason. */
+  refused?: boolean;
 }
 
 export interface FileReport {
@@ -42,7 +45,131 @@ export interface FileReport {
   passed: number;
   failed: number;
   skipped: number;
+  /** Of the passed cases, those PyTorch refuses (and the engine refused for the same reason). */
+  refusals: number;
   failures: { index: number; reason: string }[];
+}
+
+/** One reason PyTorch gives for refusing a call, and the engine codes that name the same reason. */
+export interface PytorchReason {
+  /** Matches PyTorch's message ("Type: message", as in the fixtures). */
+  readonly pattern: RegExp;
+  /** The engine must report at least one of these among its problems. */
+  readonly codes: readonly EngineErrorCode[];
+  /** A message PyTorch 1.13 really gives for this reason (the specs check the pattern against it). */
+  readonly example: string;
+}
+
+/**
+ * PyTorch's refusals, by reason. A case that expects an error passes only when the
+ * engine refuses it with one of the row's codes: refused for another reason, or for a
+ * message no row knows, it fails. PyTorch stops at its first check while the engine
+ * lists every problem, so one matching problem is enough.
+ */
+export const PYTORCH_REASONS: readonly PytorchReason[] = [
+  {
+    pattern: /Kernel size can't be greater than actual input size/,
+    codes: ['kernel-larger-than-padded-input'],
+    example:
+      "RuntimeError: Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). Kernel size can't be greater than actual input size",
+  },
+  {
+    pattern: /Padding size should be less than the corresponding input dimension/,
+    codes: ['reflect-padding-too-large'],
+    example:
+      'RuntimeError: Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (2, 2) at dimension 3 of input 4',
+  },
+  {
+    pattern: /padding='same' is not supported for strided convolutions/,
+    codes: ['same-padding-with-stride'],
+    example: "RuntimeError: padding='same' is not supported for strided convolutions",
+  },
+  {
+    pattern: /Padding value causes wrapping around more than once/,
+    codes: ['circular-padding-too-large'],
+    example: 'RuntimeError: Padding value causes wrapping around more than once.',
+  },
+  {
+    pattern: /Output size is too small/,
+    codes: ['output-size-not-positive'],
+    example:
+      'RuntimeError: Given input size per channel: (2 x 2). Calculated output size per channel: (-1 x -1). Output size is too small',
+  },
+  {
+    pattern: /output padding must be smaller than either stride or dilation/,
+    codes: ['output-padding-too-large'],
+    example:
+      'RuntimeError: output padding must be smaller than either stride or dilation, but got output_padding_height: 2 output_padding_width: 2 stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1',
+  },
+  {
+    pattern: /Dimension out of range/,
+    codes: ['dimension-out-of-range'],
+    example: 'IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 3)',
+  },
+  {
+    pattern: /non-positive stride is not supported/,
+    codes: ['invalid-stride'],
+    example: 'RuntimeError: non-positive stride is not supported',
+  },
+  {
+    pattern: /dilation should be greater than zero/,
+    codes: ['invalid-dilation'],
+    example: 'RuntimeError: dilation should be greater than zero, but got [0, 0]',
+  },
+  {
+    pattern: /negative padding is not supported/,
+    codes: ['negative-padding'],
+    example: 'RuntimeError: negative padding is not supported',
+  },
+  {
+    pattern: /negative output_padding is not supported/,
+    codes: ['negative-output-padding'],
+    example: 'RuntimeError: negative output_padding is not supported',
+  },
+  {
+    pattern: /non-positive groups is not supported/,
+    codes: ['invalid-groups'],
+    example: 'RuntimeError: non-positive groups is not supported',
+  },
+  {
+    // Dimension 0 of the weight is C_out for conv2d and C_in for conv_transpose2d.
+    pattern: /expected weight to be divisible by \d+ at dimension 0/,
+    codes: ['out-channels-not-divisible-by-groups', 'in-channels-not-divisible-by-groups'],
+    example:
+      'RuntimeError: Given groups=2, expected weight to be divisible by 2 at dimension 0, but got weight of size [[3, 2, 3, 3]] instead',
+  },
+  {
+    pattern: /expected input\[[\d, ]+\] to have \d+ channels/,
+    codes: ['weight-in-channels-mismatch', 'in-channels-not-divisible-by-groups'],
+    example:
+      'RuntimeError: Given groups=1, weight of size [2, 3, 3, 3], expected input[1, 4, 5, 5] to have 3 channels, but got 4 channels instead',
+  },
+  {
+    pattern: /expected bias to be 1-dimensional with \d+ elements/,
+    codes: ['bias-size-mismatch'],
+    example:
+      'RuntimeError: Given weight of size [2, 4, 3, 3], expected bias to be 1-dimensional with 2 elements, but got bias of size [3] instead',
+  },
+  {
+    pattern: /Expected 3D \(unbatched\) or 4D \(batched\) input/,
+    codes: ['rank-mismatch'],
+    example:
+      'RuntimeError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [1, 1, 4, 5, 5]',
+  },
+];
+
+/** The rows of `PYTORCH_REASONS` whose pattern matches PyTorch's message. */
+export function reasonsFor(message: string): readonly PytorchReason[] {
+  return PYTORCH_REASONS.filter((r) => r.pattern.test(message));
+}
+
+/** Whether a typed refusal names the same reason as PyTorch's message, and if not, why not. */
+function sameReason(message: string, refused: readonly EngineErrorCode[]): string | null {
+  const rows = reasonsFor(message);
+  if (rows.length === 0) return `no engine code is mapped to PyTorch's message: ${message}`;
+  const accepted = rows.flatMap((r) => r.codes);
+  if (refused.some((code) => accepted.includes(code))) return null;
+  return `refused for another reason: the engine says ${refused.join(', ')}, PyTorch says ${accepted.join(' or ')} (${message})`;
 }
 
 /** The fixtures' tolerance: |a − e| ≤ 1e-4 · max(1, |e|). */
@@ -76,7 +203,7 @@ function paddingOf(p: unknown): Pair | 'same' | 'valid' {
   return p as Pair;
 }
 
-type AnyCase = Record<string, unknown> & { op: string; expected?: unknown; error?: string };
+export type AnyCase = Record<string, unknown> & { op: string; expected?: unknown; error?: string };
 
 /** Runs one fixture case through every engine path that should reproduce it. */
 export function runCase(c: AnyCase): CaseResult {
@@ -87,7 +214,13 @@ export function runCase(c: AnyCase): CaseResult {
     if (wantsError) return { outcome: 'failed', reason: `expected a refusal (${c.error}), got a result` };
     return reason ? { outcome: 'failed', reason } : { outcome: 'passed' };
   } catch (e) {
-    if (wantsError && isEngineError(e)) return { outcome: 'passed' };
+    if (wantsError && isEngineError(e)) {
+      const mismatch = sameReason(
+        c.error as string,
+        e.problems.map((p) => p.code),
+      );
+      return mismatch ? { outcome: 'failed', reason: mismatch } : { outcome: 'passed', refused: true };
+    }
     const message = e instanceof Error ? e.message : String(e);
     return {
       outcome: 'failed',
@@ -235,10 +368,11 @@ function check(c: AnyCase): string | null | 'skip' {
 
 export function runFile(path: string, name: string): FileReport {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as { cases: AnyCase[] };
-  const report: FileReport = { file: name, passed: 0, failed: 0, skipped: 0, failures: [] };
+  const report: FileReport = { file: name, passed: 0, failed: 0, skipped: 0, refusals: 0, failures: [] };
   parsed.cases.forEach((c, index) => {
     const r = runCase(c);
     report[r.outcome] += 1;
+    if (r.refused) report.refusals += 1;
     if (r.outcome === 'failed') report.failures.push({ index, reason: r.reason ?? '' });
   });
   return report;

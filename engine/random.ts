@@ -1,6 +1,10 @@
 /**
- * Seeded pseudo-random numbers (mulberry32): the same seed gives the same
- * matrices everywhere, so a seed in a link reproduces a figure.
+ * Seeded pseudo-random numbers (mulberry32, a 32-bit state generator): the same
+ * seed gives the same matrices everywhere, so a seed in a link reproduces a
+ * figure, and a training run started from a seed can be replayed. The engine's
+ * only source of randomness (lint forbids `Math.random` in engine/).
+ *
+ * Returns a generator of numbers in [0, 1).
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -13,7 +17,10 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** `count` integers in [min, max], from a seed and a stream name. */
+/**
+ * `count` integers in [min, max] (both included), from a seed and a stream number
+ * (one stream per matrix, so editing one matrix's size leaves the others' numbers).
+ */
 export function seededInts(seed: number, stream: number, count: number, min: number, max: number): number[] {
   const next = mulberry32((seed * 2654435761 + stream * 40503) >>> 0);
   return Array.from({ length: count }, () => min + Math.floor(next() * (max - min + 1)));

@@ -99,6 +99,11 @@ function specKeys<P>(specs: readonly ParamSpec<P>[]): string[] {
   return specs.map((s) => s.key);
 }
 
+/** Every key a figure lesson's link reads besides the shared ones: its settings, values and steps. */
+export function figureLinkKeys<P>(codec: FigureCodec<P>): readonly string[] {
+  return [...specKeys(codec.specs), ...FIGURE_KEYS];
+}
+
 function decodeParam<P>(spec: ParamSpec<P>, raw: string, p: P): P | null {
   switch (spec.kind) {
     case 'int': {

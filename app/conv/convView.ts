@@ -161,10 +161,3 @@ export function relationsOf(result: Conv2dResult, focus: ConvFocus): Relations {
   }
   return { padded, weight, output, bias };
 }
-
-const CONV_FOCUS_KINDS: ReadonlySet<string> = new Set(['output', 'padded', 'weight', 'bias']);
-
-/** The focus if it belongs to the convolution figure (the store holds one focus for any lesson). */
-export function convFocusOf(focus: { readonly kind: string } | null): ConvFocus | null {
-  return focus && CONV_FOCUS_KINDS.has(focus.kind) ? (focus as ConvFocus) : null;
-}

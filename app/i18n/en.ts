@@ -1,5 +1,4 @@
 import type { EngineErrorCode, ProblemDetails } from '../../engine';
-import type { LessonId } from '../lessons';
 
 type D = ProblemDetails;
 const axisName = (d: D) => (d.axis === 'w' ? 'width' : d.axis === 'h' ? 'height' : 'size');
@@ -34,36 +33,6 @@ export const en = {
     unknownRoute: (path: string) => `There is no page at “${path}”. Here are the lessons instead.`,
     checked: 'Every value is checked against PyTorch 1.13 (float64) by the test suite.',
   },
-  lessons: {
-    conv: {
-      title: 'Convolution',
-      summary:
-        'A kernel slides over the input: multiply, add, add the bias. Channels, stride, padding, dilation, groups and the output-size formula.',
-    },
-    transposed: {
-      title: 'Transposed convolution',
-      summary:
-        'Every input cell stamps a copy of the kernel; overlaps add up. Padding crops, stride inserts zeros, and checkerboards appear.',
-    },
-    'receptive-field': {
-      title: 'Receptive field',
-      summary: 'How far back one output pixel can see, layer by layer through a stack of convolutions and pooling.',
-    },
-    matrix: {
-      title: 'Convolution as a matrix',
-      summary: 'The sliding window written as one sparse matrix C, and why Cᵀ restores the shape but not the values.',
-    },
-    tensors: {
-      title: 'Tensors and autograd',
-      summary:
-        'unsqueeze and squeeze, in-place versus new tensors, backward adding into .grad, and detach cutting the graph.',
-    },
-    autoencoder: {
-      title: 'A convolutional autoencoder',
-      summary:
-        'Compress a real image with strided convolutions and rebuild it with transposed ones, trained in your browser.',
-    },
-  } satisfies Record<LessonId, { title: string; summary: string }>,
   notices: {
     dismiss: 'Dismiss',
     unknownKey: 'settings this app does not know',

@@ -31,32 +31,6 @@ export const zh: Messages = {
     unknownRoute: (path: string) => `“${path}” 这个页面不存在,下面是全部课程。`,
     checked: '测试套件会把每个数值与 PyTorch 1.13(float64)的结果逐一比对。',
   },
-  lessons: {
-    conv: {
-      title: '卷积',
-      summary: '卷积核在输入上滑动:对应相乘、求和、加上偏置。多通道、步长、填充、空洞、分组,以及输出尺寸公式。',
-    },
-    transposed: {
-      title: '转置卷积',
-      summary: '每个输入格子把卷积核整体乘上自己再“盖”到输出上,重叠处相加。填充是裁剪,步长是插零,棋盘格由此而来。',
-    },
-    'receptive-field': {
-      title: '感受野',
-      summary: '经过一层层卷积和池化后,一个输出像素能“看到”原图多大的一块。',
-    },
-    matrix: {
-      title: '卷积即矩阵',
-      summary: '把滑动窗口写成一个稀疏矩阵 C;为什么 Cᵀ 只能还原尺寸,还原不了数值。',
-    },
-    tensors: {
-      title: '张量与自动求导',
-      summary: 'unsqueeze 与 squeeze,原地操作与新建张量,backward 把梯度累加进 .grad,detach 切断计算图。',
-    },
-    autoencoder: {
-      title: '卷积自编码器',
-      summary: '用带步长的卷积压缩一张真实图片,再用转置卷积把它重建出来,训练就在浏览器里进行。',
-    },
-  },
   notices: {
     dismiss: '知道了',
     unknownKey: '本应用不认识的设置',

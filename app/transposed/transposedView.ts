@@ -55,6 +55,13 @@ export interface TransposedView {
   readonly total: number;
 }
 
+/** A cell of the transposed-convolution figure: the matrix it is in and where. */
+export type TransposedFocus =
+  | { readonly kind: 'input'; readonly index: number }
+  | { readonly kind: 'weight'; readonly index: number }
+  | { readonly kind: 'canvas'; readonly n: number; readonly co: number; readonly ty: number; readonly tx: number }
+  | { readonly kind: 'output'; readonly index: number };
+
 /** Refusals that still leave a canvas worth drawing. */
 const DRAWABLE = new Set(['output-size-not-positive', 'output-padding-too-large']);
 

@@ -6,9 +6,8 @@
 import type { Stamp } from '../../engine';
 import type { Messages } from '../../app/i18n';
 import { formatCell } from '../../app/parseNumbers';
-import type { TransposedFocus } from '../../app/store/focusSlice';
 import type { TransposedFigureState } from '../../app/transposed/transposedState';
-import type { TransposedView } from '../../app/transposed/transposedView';
+import type { TransposedFocus, TransposedView } from '../../app/transposed/transposedView';
 import type { GridCellView } from '../grid/MatrixGrid';
 import { maxAbs, valueFill } from './colors';
 import type { CellState, FigureGrid, FigureMatrix, FigureModel } from './figureModel';
@@ -121,13 +120,13 @@ export function buildTransposedFigure(
   let focusStamps: Stamp[] = [];
   let focusCanvas: number | null = null;
   if (scatter && focus) {
-    if (focus.kind === 't-output') {
+    if (focus.kind === 'output') {
       const n = Math.floor(focus.index / (p.outChannels * OH * OW));
       const co = Math.floor(focus.index / (OH * OW)) % p.outChannels;
       const oy = Math.floor(focus.index / OW) % OH;
       const ox = focus.index % OW;
       focusCanvas = canvasAt(n, co, oy + h.cropBefore, ox + w.cropBefore);
-    } else if (focus.kind === 't-canvas') {
+    } else if (focus.kind === 'canvas') {
       focusCanvas = canvasAt(focus.n, focus.co, focus.ty, focus.tx);
     }
     if (focusCanvas !== null) {
@@ -145,7 +144,7 @@ export function buildTransposedFigure(
         for (let ix = 0; ix < p.inW; ix++) {
           const index = ((n * p.inChannels + c) * p.inH + iy) * p.inW + ix;
           const v = figure.input[index] ?? 0;
-          const isFocus = focus?.kind === 't-input' && focus.index === index;
+          const isFocus = focus?.kind === 'input' && focus.index === index;
           const isStep =
             !focus && current && current.n === n && current.c === c && current.iy === iy && current.ix === ix;
           const state: CellState =
@@ -175,7 +174,7 @@ export function buildTransposedFigure(
         for (let kx = 0; kx < p.kW; kx++) {
           const index = ((c * perGroupOut + cop) * p.kH + ky) * p.kW + kx;
           const v = figure.weight[index] ?? 0;
-          const isFocus = focus?.kind === 't-weight' && focus.index === index;
+          const isFocus = focus?.kind === 'weight' && focus.index === index;
           const inStep = !focus && current?.c === c;
           const state: CellState = isFocus ? 'active' : focusWeights.has(index) || inStep ? 'contributing' : 'idle';
           cells.push(cell(formatCell(v), state, weightFill(v), true));
@@ -280,7 +279,7 @@ export function buildTransposedFigure(
             const show = !o.hideOutput && (has || done);
             // Complete: the engine's output (a cell no stamp reaches holds its bias). Before: the sum so far.
             const v = done ? (scatter.output.data[index] ?? 0) : (partialOut[at] ?? 0);
-            const isFocus = focus?.kind === 't-output' && focus.index === index;
+            const isFocus = focus?.kind === 'output' && focus.index === index;
             const state: CellState = isFocus
               ? 'active'
               : !focus && currentTargets.has(at)
@@ -312,10 +311,10 @@ export function buildTransposedFigure(
   if (gather) {
     const [, , UH, UW] = gather.up.tensor.shape as [number, number, number, number];
     const focusTaps =
-      focus?.kind === 't-output'
+      focus?.kind === 'output'
         ? new Set((gather.conv.cell(focus.index)?.taps ?? []).map((tp) => `${tp.c},${tp.py},${tp.px}`))
         : null;
-    const focusOutN = focus?.kind === 't-output' ? Math.floor(focus.index / (p.outChannels * OH * OW)) : -1;
+    const focusOutN = focus?.kind === 'output' ? Math.floor(focus.index / (p.outChannels * OH * OW)) : -1;
     for (let n = 0; n < p.batch; n++) {
       for (let c = 0; c < p.inChannels; c++) {
         const cells: GridCellView[] = [];
@@ -382,7 +381,7 @@ export function buildTransposedFigure(
             const index = ((n * p.outChannels + co) * OH + oy) * OW + ox;
             const at = canvasAt(n, co, oy + h.cropBefore, ox + w.cropBefore);
             const v = gOut.data[index] ?? 0;
-            const isFocus = focus?.kind === 't-output' && focus.index === index;
+            const isFocus = focus?.kind === 'output' && focus.index === index;
             const state: CellState = isFocus ? 'active' : !focus && currentTargets.has(at) ? 'target' : 'idle';
             cells.push(cell(o.hideOutput ? '' : formatCell(v), state, o.hideOutput ? null : outFill(v), false));
           }
@@ -416,7 +415,7 @@ export function buildTransposedFigure(
         ? (scatter.output.data[((n * p.outChannels + co) * OH + ty - h.cropBefore) * OW + tx - w.cropBefore] ?? 0)
         : (scatter.canvas.data[focusCanvas] ?? 0);
       subject =
-        focus.kind === 't-output'
+        focus.kind === 'output'
           ? t.transposed.arithmetic.outputCell(where(n, co, ty - h.cropBefore, tx - w.cropBefore))
           : `${t.transposed.arithmetic.canvasCell(where(n, co, ty, tx))}${isKept ? '' : ` (${t.transposed.arithmetic.cropped})`}`;
       caption = o.hideOutput

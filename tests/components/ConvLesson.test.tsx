@@ -9,6 +9,7 @@ import ConvLesson from '../../components/lessons/conv/ConvLesson';
 import { formatCell } from '../../app/parseNumbers';
 import type { AppStore } from '../../app/store/appStore';
 import { renderWithStore } from '../support/render';
+import { convActions, convOf } from '../support/lessons';
 
 /** Free-play step of the narrative: no checkpoint hides the output. */
 // The free-play step with the default figure (a bare story=7 opens that step's own figure).
@@ -22,7 +23,7 @@ function outputTexts(name = 'Output, channel 0'): string[] {
 
 /** What the engine says the output is, formatted as the cells show it. */
 function engineOutput(store: AppStore): string[] {
-  const f = store.getState().conv.present;
+  const f = convOf(store).present;
   const p = f.params;
   const y = conv2d(
     tensor(inputShape(p), f.input),
@@ -62,7 +63,7 @@ describe('the convolution lesson', () => {
     const input = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getByRole('textbox');
     await user.clear(input);
     await user.type(input, '9{Enter}');
-    expect(store.getState().conv.present.input[6]).toBe(9);
+    expect(convOf(store).present.input[6]).toBe(9);
     expect(outputTexts()).toEqual(engineOutput(store));
     expect(outputTexts()).not.toEqual(before);
   });
@@ -70,7 +71,7 @@ describe('the convolution lesson', () => {
   it('a non-number gets an inline message and keeps what was typed', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ConvLesson query={FREE} />);
-    const before = store.getState().conv.present.input;
+    const before = convOf(store).present.input;
     const cell = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getAllByRole(
       'gridcell',
     )[0] as HTMLElement;
@@ -80,10 +81,10 @@ describe('the convolution lesson', () => {
     await user.type(input, 'abc{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('That is not a number');
     expect(input).toHaveValue('abc');
-    expect(store.getState().conv.present.input).toBe(before);
+    expect(convOf(store).present.input).toBe(before);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(store.getState().conv.present.input).toBe(before);
+    expect(convOf(store).present.input).toBe(before);
   });
 
   it('pasting a block copied from a spreadsheet fills the kernel from the focused cell', () => {
@@ -91,18 +92,18 @@ describe('the convolution lesson', () => {
     const grid = screen.getByRole('grid', { name: 'Kernel 0, channel 0' });
     within(grid).getAllByRole('gridcell')[0]?.focus();
     fireEvent.paste(grid, { clipboardData: { getData: () => '1\t0\t-1\n1\t0\t-1\n1\t0\t-1' } });
-    expect(store.getState().conv.present.weight).toEqual([1, 0, -1, 1, 0, -1, 1, 0, -1]);
+    expect(convOf(store).present.weight).toEqual([1, 0, -1, 1, 0, -1, 1, 0, -1]);
   });
 
   it('undo and redo walk through edits (Ctrl+Z, Ctrl+Shift+Z)', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ConvLesson query={FREE} />);
-    const original = store.getState().conv.present;
-    act(() => store.getState().convSetValues('input', [[0, 42]]));
+    const original = convOf(store).present;
+    act(() => convActions(store).setValues('input', [[0, 42]]));
     await user.keyboard('{Control>}z{/Control}');
-    expect(store.getState().conv.present).toBe(original);
+    expect(convOf(store).present).toBe(original);
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
-    expect(store.getState().conv.present.input[0]).toBe(42);
+    expect(convOf(store).present.input[0]).toBe(42);
   });
 
   it('a refused configuration is still shown, with the reason and one-click fixes', async () => {
@@ -147,7 +148,7 @@ describe('the convolution lesson', () => {
 
   it('the arithmetic line reads the real products of the active window', () => {
     const { store } = renderWithStore(<ConvLesson query={`${FREE}&step=0`} />);
-    const cell = convView(store.getState().conv.present).result?.cell(0);
+    const cell = convView(convOf(store).present).result?.cell(0);
     const first = cell?.taps[0];
     expect(screen.getByTestId('arithmetic')).toHaveTextContent(`${formatCell(first?.x ?? NaN)}×`);
     expect(screen.getByTestId('arithmetic')).toHaveTextContent(`= ${formatCell(cell?.value ?? NaN)}`);
@@ -211,7 +212,7 @@ describe('links for teachers', () => {
 
   it('copy as PyTorch builds the same tensors and nn.Conv2d', async () => {
     renderWithStore(<ConvLesson query="v=1&story=7&s=2&p=1&pm=reflect" />);
-    const code = (await screen.findByText(/stride=\(2, 2\)/)).textContent ?? '';
+    const code = (await screen.findByText(/stride=\(2, 2\)/, {}, { timeout: 10_000 })).textContent ?? '';
     expect(code).toContain('stride=(2, 2), padding=(1, 1)');
     expect(code).toContain("padding_mode='reflect'");
     expect(code).toContain('conv.bias.copy_');
@@ -227,10 +228,10 @@ describe('editing a cell', () => {
     await user.click(first);
     await user.clear(within(grid).getByRole('textbox'));
     await user.keyboard('7{Enter}');
-    expect(store.getState().conv.present.input[0]).toBe(7);
+    expect(convOf(store).present.input[0]).toBe(7);
     expect(within(grid).getAllByRole('gridcell')[0]).toHaveFocus();
     await user.keyboard('9{Enter}');
-    expect(store.getState().conv.present.input[0]).toBe(9);
+    expect(convOf(store).present.input[0]).toBe(9);
     await user.keyboard('{ArrowRight}');
     expect(within(grid).getAllByRole('gridcell')[1]).toHaveFocus();
   });
@@ -238,7 +239,7 @@ describe('editing a cell', () => {
   it('Escape cancels an edit and keeps the old value, even a valid new one', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ConvLesson query={FREE} />);
-    const before = store.getState().conv.present.input;
+    const before = convOf(store).present.input;
     const grid = screen.getByRole('grid', { name: 'Input, channel 0' });
     await user.click(within(grid).getAllByRole('gridcell')[0] as HTMLElement);
     const input = within(grid).getByRole('textbox');
@@ -246,6 +247,6 @@ describe('editing a cell', () => {
     await user.type(input, '9');
     await user.keyboard('{Escape}');
     expect(within(grid).queryByRole('textbox')).not.toBeInTheDocument();
-    expect(store.getState().conv.present.input).toBe(before);
+    expect(convOf(store).present.input).toBe(before);
   });
 });

@@ -8,6 +8,7 @@ import type { AppStore } from '../../app/store/appStore';
 import { tInputShape, tWeightShape } from '../../app/transposed/transposedState';
 import TransposedLesson from '../../components/lessons/transposed/TransposedLesson';
 import { renderWithStore } from '../support/render';
+import { transposedOf } from '../support/lessons';
 
 // The free-play step with the default figure (a bare story=7 opens that step's own figure).
 const FREE = 'v=1&story=7&seed=0';
@@ -22,7 +23,7 @@ function texts(name: string): string[] {
 
 /** The engine's running sums of the cropped output after `step` scatter steps (plus bias). */
 function enginePartial(store: AppStore, step: number): string[] {
-  const f = store.getState().transposed.present;
+  const f = transposedOf(store).present;
   const p = f.params;
   const r = convTranspose2dScatter(
     tensor(tInputShape(p), f.input),
@@ -173,7 +174,9 @@ describe('the transposed convolution lesson', () => {
 
   it('copy as PyTorch builds nn.ConvTranspose2d with output_padding', async () => {
     renderWithStore(<TransposedLesson query={`${FREE}&s=2&op=1`} />);
-    expect((await screen.findByText(/output_padding=\(1, 1\)/)).textContent).toContain('nn.ConvTranspose2d(');
+    expect((await screen.findByText(/output_padding=\(1, 1\)/, {}, { timeout: 10_000 })).textContent).toContain(
+      'nn.ConvTranspose2d(',
+    );
   });
 
   it('speaks Chinese when the link says so', () => {

@@ -1,4 +1,6 @@
 import { memo, useCallback } from 'react';
+import { useSlice, useSliceActions } from '../../../app/lessons/kit/slice';
+import { convSlice } from '../../../app/lessons/conv/slice';
 import { PADDING_MODES, type PaddingMode } from '../../../engine';
 import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from '../../../app/conv/convState';
 import { useAppStore } from '../../../app/store/react';
@@ -12,15 +14,15 @@ const isValid = (q: ConvParams) => infoOf(q).valid;
 export const ConvControls = memo(function ConvControls() {
   const t = useMessages();
   const c = t.conv.controls;
-  const params = useAppStore((s) => s.conv.present.params);
-  const seed = useAppStore((s) => s.conv.present.seed);
-  const canUndo = useAppStore((s) => s.conv.past.length > 0);
-  const canRedo = useAppStore((s) => s.conv.future.length > 0);
+  const params = useSlice(convSlice, (s) => s.present.params);
+  const seed = useSlice(convSlice, (s) => s.present.seed);
+  const canUndo = useSlice(convSlice, (s) => s.past.length > 0);
+  const canRedo = useSlice(convSlice, (s) => s.future.length > 0);
   const hidden = useAppStore((s) => s.hidden);
-  const setParams = useAppStore((s) => s.convSetParams);
-  const randomize = useAppStore((s) => s.convRandomize);
-  const undo = useAppStore((s) => s.convUndo);
-  const redo = useAppStore((s) => s.convRedo);
+  const setParams = useSliceActions(convSlice).setParams;
+  const randomize = useSliceActions(convSlice).randomize;
+  const undo = useSliceActions(convSlice).undo;
+  const redo = useSliceActions(convSlice).redo;
   const set = useCallback((key: NumericParam, v: number) => setParams({ [key]: v }), [setParams]);
   const { show, single, pair, fields } = paramControls({
     idPrefix: 'conv',

@@ -1,6 +1,8 @@
 import { memo, type Ref, useCallback, useMemo } from 'react';
+import { focusIn, useSetFocus, useSlice, useSliceActions } from '../../../app/lessons/kit/slice';
+import { convSlice } from '../../../app/lessons/conv/slice';
 import { unpaddedIndex } from '../../../engine';
-import { convFocusOf, convView } from '../../../app/conv/convView';
+import { convView, type ConvFocus } from '../../../app/conv/convView';
 import { useAppStore } from '../../../app/store/react';
 import { useMessages } from '../../../app/useMessages';
 import { buildConvFigure, type ConvGrid } from '../../figures/convFigureModel';
@@ -19,13 +21,13 @@ export const ConvFigureView = memo(function ConvFigureView({
   figureRef: Ref<HTMLDivElement>;
 }) {
   const t = useMessages();
-  const figure = useAppStore((s) => s.conv.present);
+  const figure = useSlice(convSlice, (s) => s.present);
   const step = useAppStore((s) => s.playback.step);
-  const focus = useAppStore((s) => convFocusOf(s.focus));
+  const focus = useAppStore((s) => focusIn<ConvFocus>(s, convSlice));
   const term = useAppStore((s) => s.term);
   const theme = useAppStore((s) => s.theme);
-  const setFocus = useAppStore((s) => s.setFocus);
-  const setValues = useAppStore((s) => s.convSetValues);
+  const setFocus = useSetFocus<ConvFocus>(convSlice);
+  const setValues = useSliceActions(convSlice).setValues;
   const view = convView(figure);
   const built = useMemo(
     () => buildConvFigure(figure, view, { step, focus, hideOutput, theme, t }),

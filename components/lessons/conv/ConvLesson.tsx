@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decodeConvLink, encodeConvLink, type ConvLinkState } from '../../../app/conv/convLink';
+import { focusIn, sliceActions, useSlice, useSliceActions } from '../../../app/lessons/kit/slice';
+import { convSlice } from '../../../app/lessons/conv/slice';
+import type { ConvLinkState } from '../../../app/conv/convLink';
 import { convPytorchCode } from '../../../app/conv/convPytorch';
 import { applyFix, DEFAULT_FIGURE } from '../../../app/conv/convState';
 import { CONV_STORY, storyParams } from '../../../app/conv/convStory';
-import { convFocusOf, convView } from '../../../app/conv/convView';
+import { convView, type ConvFocus } from '../../../app/conv/convView';
 import { hasStorySettings } from '../../../app/story';
-import type { LessonProps } from '../../../app/LessonRoute';
+import type { LessonProps } from '../../../app/lessons/contract';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
-import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
+import { useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
+import { convLink } from '../../../app/lessons/conv/link';
 import { useAfterPaint } from '../../../app/useAfterPaint';
 import { useLatestCallback } from '../../../app/useLatestCallback';
 import { useMessages } from '../../../app/useMessages';
@@ -21,22 +24,7 @@ import { ConvFigureView } from './ConvFigureView';
 import { ConvFormulas } from './ConvFormulas';
 import { ConvStory } from './ConvStory';
 
-const binding: LessonUrlBinding<ConvLinkState> = {
-  lesson: 'conv',
-  decode: decodeConvLink,
-  encode: encodeConvLink,
-  apply: (state, s) => {
-    // Loading sets the step count too; a link without a step shows the figure complete.
-    s.convLoad(state.figure, state.story);
-    s.setStep(state.step ?? convView(state.figure).total - 1);
-  },
-  snapshot: (s) => ({
-    figure: s.conv.present,
-    story: s.conv.story,
-    step: s.playback.step >= s.playback.total - 1 ? null : s.playback.step,
-    shared: sharedSnapshot(s),
-  }),
-};
+const binding: LessonUrlBinding<ConvLinkState> = { lesson: 'conv', ...convLink };
 
 const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'padding', 'unvisited', 'gap', 'pending'];
 
@@ -44,11 +32,11 @@ const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'pad
 export default function ConvLesson({ query }: LessonProps) {
   const t = useMessages();
   const store = useAppStoreApi();
-  const figure = useAppStore((s) => s.conv.present);
-  const story = useAppStore((s) => s.conv.story);
-  const setParams = useAppStore((s) => s.convSetParams);
-  const undo = useAppStore((s) => s.convUndo);
-  const redo = useAppStore((s) => s.convRedo);
+  const figure = useSlice(convSlice, (s) => s.present);
+  const story = useSlice(convSlice, (s) => s.story);
+  const setParams = useSliceActions(convSlice).setParams;
+  const undo = useSliceActions(convSlice).undo;
+  const redo = useSliceActions(convSlice).redo;
   const setTotal = useAppStore((s) => s.setTotal);
   const view = convView(figure);
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
@@ -77,7 +65,7 @@ export default function ConvLesson({ query }: LessonProps) {
     convFigureModel(
       buildConvFigure(figure, view, {
         step,
-        focus: convFocusOf(store.getState().focus),
+        focus: focusIn<ConvFocus>(store.getState(), convSlice),
         hideOutput,
         theme: store.getState().theme,
         t,
@@ -103,7 +91,7 @@ export default function ConvLesson({ query }: LessonProps) {
           refusal={view.refusal}
           fixes={view.fixes}
           onFix={(s) => setParams(applyFix(figure.params, s))}
-          onReset={() => store.getState().convLoad(DEFAULT_FIGURE, 0)}
+          onReset={() => sliceActions(store, convSlice).load(DEFAULT_FIGURE, 0)}
           playable={view.result !== null}
           announce={announce}
         >

@@ -1,4 +1,6 @@
 import { memo } from 'react';
+import { useSlice, useSliceActions } from '../../../app/lessons/kit/slice';
+import { convSlice } from '../../../app/lessons/conv/slice';
 import { checkpointAnswer, CONV_STORY, storyFigure } from '../../../app/conv/convStory';
 import { answerMatches } from '../../../app/story';
 import { convView } from '../../../app/conv/convView';
@@ -9,9 +11,9 @@ import { StoryPanel } from '../StoryPanel';
 /** The convolution lesson's narrative steps and checkpoints. */
 export const ConvStory = memo(function ConvStory({ revealed, onReveal }: { revealed: boolean; onReveal: () => void }) {
   const t = useMessages();
-  const story = useAppStore((st) => st.conv.story);
-  const figure = useAppStore((st) => st.conv.present);
-  const load = useAppStore((st) => st.convLoad);
+  const story = useSlice(convSlice, (st) => st.story);
+  const figure = useSlice(convSlice, (st) => st.present);
+  const load = useSliceActions(convSlice).load;
   const setStep = useAppStore((st) => st.setStep);
   const index = Math.max(0, Math.min(CONV_STORY.length - 1, story));
   const kind = CONV_STORY[index]?.checkpoint ?? null;

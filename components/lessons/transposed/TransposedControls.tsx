@@ -1,4 +1,6 @@
 import { memo, useCallback } from 'react';
+import { useSlice, useSliceActions } from '../../../app/lessons/kit/slice';
+import { transposedSlice } from '../../../app/lessons/transposed/slice';
 import { useAppStore } from '../../../app/store/react';
 import { OVERLAP_PRESETS } from '../../../app/transposed/transposedStory';
 import { T_LIMITS, tInfoOf, type TNumericParam, type TransposedParams } from '../../../app/transposed/transposedState';
@@ -12,15 +14,15 @@ const isValid = (q: TransposedParams) => tInfoOf(q).valid;
 export const TransposedControls = memo(function TransposedControls() {
   const t = useMessages();
   const c = t.conv.controls;
-  const params = useAppStore((s) => s.transposed.present.params);
-  const seed = useAppStore((s) => s.transposed.present.seed);
-  const canUndo = useAppStore((s) => s.transposed.past.length > 0);
-  const canRedo = useAppStore((s) => s.transposed.future.length > 0);
+  const params = useSlice(transposedSlice, (s) => s.present.params);
+  const seed = useSlice(transposedSlice, (s) => s.present.seed);
+  const canUndo = useSlice(transposedSlice, (s) => s.past.length > 0);
+  const canRedo = useSlice(transposedSlice, (s) => s.future.length > 0);
   const hidden = useAppStore((s) => s.hidden);
-  const setParams = useAppStore((s) => s.tSetParams);
-  const randomize = useAppStore((s) => s.tRandomize);
-  const undo = useAppStore((s) => s.tUndo);
-  const redo = useAppStore((s) => s.tRedo);
+  const setParams = useSliceActions(transposedSlice).setParams;
+  const randomize = useSliceActions(transposedSlice).randomize;
+  const undo = useSliceActions(transposedSlice).undo;
+  const redo = useSliceActions(transposedSlice).redo;
   const set = useCallback((key: TNumericParam, v: number) => setParams({ [key]: v }), [setParams]);
   const { show, single, pair } = paramControls({
     idPrefix: 't',

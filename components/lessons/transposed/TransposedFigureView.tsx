@@ -1,17 +1,12 @@
 import { memo, type Ref, useMemo } from 'react';
-import type { TransposedFocus } from '../../../app/store/focusSlice';
+import { focusIn, useSetFocus, useSlice, useSliceActions } from '../../../app/lessons/kit/slice';
+import { transposedSlice } from '../../../app/lessons/transposed/slice';
 import { useAppStore } from '../../../app/store/react';
-import { transposedView } from '../../../app/transposed/transposedView';
+import { transposedView, type TransposedFocus } from '../../../app/transposed/transposedView';
 import { useMessages } from '../../../app/useMessages';
 import { buildTransposedFigure, type TGrid } from '../../figures/transposedFigureModel';
 import { MatrixGrid, pastedCells } from '../../grid/MatrixGrid';
 import { useGridStrings } from '../../grid/useGridStrings';
-
-const T_KINDS: ReadonlySet<string> = new Set(['t-input', 't-weight', 't-canvas', 't-output']);
-
-export function transposedFocusOf(focus: { readonly kind: string } | null): TransposedFocus | null {
-  return focus && T_KINDS.has(focus.kind) ? (focus as TransposedFocus) : null;
-}
 
 /**
  * The transposed-convolution figure: the stamp-and-sum view with its crop, the
@@ -26,12 +21,12 @@ export const TransposedFigureView = memo(function TransposedFigureView({
 }) {
   const t = useMessages();
   const v = t.transposed.views;
-  const figure = useAppStore((s) => s.transposed.present);
+  const figure = useSlice(transposedSlice, (s) => s.present);
   const step = useAppStore((s) => s.playback.step);
-  const focus = useAppStore((s) => transposedFocusOf(s.focus));
+  const focus = useAppStore((s) => focusIn<TransposedFocus>(s, transposedSlice));
   const theme = useAppStore((s) => s.theme);
-  const setFocus = useAppStore((s) => s.setFocus);
-  const setValues = useAppStore((s) => s.tSetValues);
+  const setFocus = useSetFocus<TransposedFocus>(transposedSlice);
+  const setValues = useSliceActions(transposedSlice).setValues;
   const view = transposedView(figure);
   const built = useMemo(
     () => buildTransposedFigure(figure, view, { step, focus, hideOutput, theme, t }),
@@ -65,15 +60,15 @@ export const TransposedFigureView = memo(function TransposedFigureView({
       if (i === null) return setFocus(null);
       switch (g.kind) {
         case 'input':
-          return setFocus({ kind: 't-input', index: base + i });
+          return setFocus({ kind: 'input', index: base + i });
         case 'weight':
-          return setFocus({ kind: 't-weight', index: base + i });
+          return setFocus({ kind: 'weight', index: base + i });
         case 'canvas':
         case 'overlap':
-          return setFocus({ kind: 't-canvas', n: g.a, co: g.b, ty: Math.floor(i / g.cols), tx: i % g.cols });
+          return setFocus({ kind: 'canvas', n: g.a, co: g.b, ty: Math.floor(i / g.cols), tx: i % g.cols });
         case 'output':
         case 'gatherOutput':
-          return setFocus({ kind: 't-output', index: base + i });
+          return setFocus({ kind: 'output', index: base + i });
         default:
           return setFocus(null);
       }

@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LessonProps } from '../../../app/LessonRoute';
+import { focusIn, sliceActions, useSlice, useSliceActions } from '../../../app/lessons/kit/slice';
+import { transposedSlice } from '../../../app/lessons/transposed/slice';
+import type { LessonProps } from '../../../app/lessons/contract';
 import { useAppStore, useAppStoreApi } from '../../../app/store/react';
-import {
-  decodeTransposedLink,
-  encodeTransposedLink,
-  type TransposedLinkState,
-} from '../../../app/transposed/transposedLink';
+import type { TransposedLinkState } from '../../../app/transposed/transposedLink';
 import { transposedPytorchCode } from '../../../app/transposed/transposedPytorch';
 import { T_DEFAULT_FIGURE, tApplyFix } from '../../../app/transposed/transposedState';
 import {
@@ -14,9 +12,10 @@ import {
   tStoryFigure,
   tStoryParams,
 } from '../../../app/transposed/transposedStory';
-import { transposedView } from '../../../app/transposed/transposedView';
+import { transposedView, type TransposedFocus } from '../../../app/transposed/transposedView';
 import { answerMatches, hasStorySettings } from '../../../app/story';
-import { sharedSnapshot, useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
+import { useLessonUrl, type LessonUrlBinding } from '../../../app/useLessonUrl';
+import { transposedLink } from '../../../app/lessons/transposed/link';
 import { useAfterPaint } from '../../../app/useAfterPaint';
 import { useLatestCallback } from '../../../app/useLatestCallback';
 import { useMessages } from '../../../app/useMessages';
@@ -31,25 +30,10 @@ import { Legend, type LegendState } from '../Legend';
 import { FigurePanel, LessonLayout } from '../LessonShell';
 import { StoryPanel } from '../StoryPanel';
 import { TransposedControls } from './TransposedControls';
-import { TransposedFigureView, transposedFocusOf } from './TransposedFigureView';
+import { TransposedFigureView } from './TransposedFigureView';
 import { TransposedFormulas } from './TransposedFormulas';
 
-const binding: LessonUrlBinding<TransposedLinkState> = {
-  lesson: 'transposed',
-  decode: decodeTransposedLink,
-  encode: encodeTransposedLink,
-  apply: (state, s) => {
-    // Loading sets the step count too; a link without a step shows the figure complete.
-    s.tLoad(state.figure, state.story);
-    s.setStep(state.step ?? transposedView(state.figure).total - 1);
-  },
-  snapshot: (s) => ({
-    figure: s.transposed.present,
-    story: s.transposed.story,
-    step: s.playback.step >= s.playback.total - 1 ? null : s.playback.step,
-    shared: sharedSnapshot(s),
-  }),
-};
+const binding: LessonUrlBinding<TransposedLinkState> = { lesson: 'transposed', ...transposedLink };
 
 const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending'];
 
@@ -57,14 +41,14 @@ const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'cro
 export default function TransposedLesson({ query }: LessonProps) {
   const t = useMessages();
   const store = useAppStoreApi();
-  const figure = useAppStore((s) => s.transposed.present);
-  const story = useAppStore((s) => s.transposed.story);
+  const figure = useSlice(transposedSlice, (s) => s.present);
+  const story = useSlice(transposedSlice, (s) => s.story);
   const step = useAppStore((s) => s.playback.step);
-  const setParams = useAppStore((s) => s.tSetParams);
-  const undo = useAppStore((s) => s.tUndo);
-  const redo = useAppStore((s) => s.tRedo);
+  const setParams = useSliceActions(transposedSlice).setParams;
+  const undo = useSliceActions(transposedSlice).undo;
+  const redo = useSliceActions(transposedSlice).redo;
   const setTotal = useAppStore((s) => s.setTotal);
-  const load = useAppStore((s) => s.tLoad);
+  const load = useSliceActions(transposedSlice).load;
   const setStep = useAppStore((s) => s.setStep);
   const view = transposedView(figure);
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
@@ -85,8 +69,8 @@ export default function TransposedLesson({ query }: LessonProps) {
   const text = t.transposed.steps[index];
 
   const model = useLatestCallback(() => {
-    const { focus, theme } = store.getState();
-    const opts = { step, focus: transposedFocusOf(focus), hideOutput, theme, t };
+    const state = store.getState();
+    const opts = { step, focus: focusIn<TransposedFocus>(state, transposedSlice), hideOutput, theme: state.theme, t };
     return transposedFigureModel(buildTransposedFigure(figure, view, opts), t.transposed.title);
   });
   const frames = useLatestCallback(() => {
@@ -131,7 +115,7 @@ export default function TransposedLesson({ query }: LessonProps) {
           refusal={view.refusal}
           fixes={view.fixes}
           onFix={(s) => setParams(tApplyFix(figure.params, s))}
-          onReset={() => store.getState().tLoad(T_DEFAULT_FIGURE, 0)}
+          onReset={() => sliceActions(store, transposedSlice).load(T_DEFAULT_FIGURE, 0)}
           playable={view.scatter !== null}
           announce={announce}
         >

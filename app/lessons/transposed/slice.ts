@@ -1,0 +1,22 @@
+import { historyOf } from '../../history';
+import { figureActions, type FigureActions, type FigureHistory } from '../../store/figureActions';
+import {
+  T_DEFAULT_FIGURE,
+  tFigureFromSeed,
+  tWithParams,
+  type TransposedParams,
+} from '../../transposed/transposedState';
+import { transposedView } from '../../transposed/transposedView';
+import type { LessonSlice } from '../contract';
+
+/** The transposed-convolution lesson's slot of the store: the figure's undo history and narrative step, and its edits. */
+export const transposedSlice: LessonSlice<FigureHistory<TransposedParams>, FigureActions<TransposedParams>> = {
+  id: 'transposed',
+  initial: { ...historyOf(T_DEFAULT_FIGURE), story: 0 },
+  actions: (lens) =>
+    figureActions(lens.get, lens.set, {
+      withParams: tWithParams,
+      fromSeed: tFigureFromSeed,
+      total: (f) => transposedView(f).total,
+    }),
+};

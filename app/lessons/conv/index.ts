@@ -1,11 +1,10 @@
 /** The convolution lesson (`#/conv`), as the registry loads it. */
-import ConvLesson from '../../../components/lessons/conv/ConvLesson';
-import { convPytorchCode } from '../../conv/convPytorch';
-import { CONV_STORY } from '../../conv/convStory';
-import { convView } from '../../conv/convView';
-import { en } from '../../i18n/en';
-import { zh } from '../../i18n/zh';
+import ConvLesson from './ConvLesson';
+import { convPytorchCode } from './convPytorch';
+import { CONV_STORY } from './convStory';
+import { convView } from './convView';
 import { defineLesson } from '../contract';
+import { CONV_MESSAGES } from './messages';
 import { convLink } from './link';
 import { convSlice } from './slice';
 
@@ -15,6 +14,6 @@ export default defineLesson({
   link: convLink,
   pytorch: (s) => convPytorchCode(s.present, convView(s.present)),
   storySteps: CONV_STORY.length,
-  messages: { en: en.conv, 'zh-CN': zh.conv },
+  messages: CONV_MESSAGES,
   View: ConvLesson,
 });

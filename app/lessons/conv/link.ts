@@ -1,5 +1,5 @@
-import { CONV_CODEC } from '../../conv/convLink';
-import { convView } from '../../conv/convView';
+import { CONV_CODEC } from './convLink';
+import { convView } from './convView';
 import { figureLessonLink } from '../kit/figureLink';
 import { convSlice } from './slice';
 

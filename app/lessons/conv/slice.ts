@@ -1,7 +1,7 @@
-import { DEFAULT_FIGURE, figureFromSeed, withParams, type ConvParams } from '../../conv/convState';
-import { convView } from '../../conv/convView';
-import { historyOf } from '../../history';
-import { figureActions, type FigureActions, type FigureHistory } from '../../store/figureActions';
+import { DEFAULT_FIGURE, figureFromSeed, withParams, type ConvParams } from './convState';
+import { convView } from './convView';
+import { historyOf } from '../kit/history';
+import { figureActions, type FigureActions, type FigureHistory } from '../kit/figureActions';
 import type { LessonSlice } from '../contract';
 
 /** The convolution lesson's slot of the store: the figure's undo history and narrative step, and its edits. */

@@ -5,8 +5,8 @@ import {
   type FigureCodec,
   type FigureLinkState,
   type FigureValues,
-} from '../../figureLink';
-import type { FigureActions, FigureHistory } from '../../store/figureActions';
+} from './figureCodec';
+import type { FigureActions, FigureHistory } from './figureActions';
 import { sharedSnapshot } from '../../useLessonUrl';
 import type { LessonLink, LessonSlice } from '../contract';
 import { sliceActions, sliceState } from './slice';

@@ -1,11 +1,10 @@
 /** The transposed-convolution lesson (`#/transposed`), as the registry loads it. */
-import TransposedLesson from '../../../components/lessons/transposed/TransposedLesson';
-import { transposedPytorchCode } from '../../transposed/transposedPytorch';
-import { TRANSPOSED_STORY } from '../../transposed/transposedStory';
-import { transposedView } from '../../transposed/transposedView';
-import { en } from '../../i18n/en';
-import { zh } from '../../i18n/zh';
+import TransposedLesson from './TransposedLesson';
+import { transposedPytorchCode } from './transposedPytorch';
+import { TRANSPOSED_STORY } from './transposedStory';
+import { transposedView } from './transposedView';
 import { defineLesson } from '../contract';
+import { TRANSPOSED_MESSAGES } from './messages';
 import { transposedLink } from './link';
 import { transposedSlice } from './slice';
 
@@ -15,6 +14,6 @@ export default defineLesson({
   link: transposedLink,
   pytorch: (s) => transposedPytorchCode(s.present, transposedView(s.present)),
   storySteps: TRANSPOSED_STORY.length,
-  messages: { en: en.transposed, 'zh-CN': zh.transposed },
+  messages: TRANSPOSED_MESSAGES,
   View: TransposedLesson,
 });

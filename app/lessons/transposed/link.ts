@@ -1,5 +1,5 @@
-import { TRANSPOSED_CODEC } from '../../transposed/transposedLink';
-import { transposedView } from '../../transposed/transposedView';
+import { TRANSPOSED_CODEC } from './transposedLink';
+import { transposedView } from './transposedView';
 import { figureLessonLink } from '../kit/figureLink';
 import { transposedSlice } from './slice';
 

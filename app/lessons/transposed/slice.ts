@@ -1,12 +1,7 @@
-import { historyOf } from '../../history';
-import { figureActions, type FigureActions, type FigureHistory } from '../../store/figureActions';
-import {
-  T_DEFAULT_FIGURE,
-  tFigureFromSeed,
-  tWithParams,
-  type TransposedParams,
-} from '../../transposed/transposedState';
-import { transposedView } from '../../transposed/transposedView';
+import { historyOf } from '../kit/history';
+import { figureActions, type FigureActions, type FigureHistory } from '../kit/figureActions';
+import { T_DEFAULT_FIGURE, tFigureFromSeed, tWithParams, type TransposedParams } from './transposedState';
+import { transposedView } from './transposedView';
 import type { LessonSlice } from '../contract';
 
 /** The transposed-convolution lesson's slot of the store: the figure's undo history and narrative step, and its edits. */

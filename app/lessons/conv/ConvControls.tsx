@@ -6,7 +6,7 @@ import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from
 import { useAppStore } from '../../store/react';
 import { useConvWords } from './messages';
 import { CheckControl, paramControls } from '../kit/ParamControls';
-import { HistoryActions } from '../kit/LessonShell';
+import { SliceHistoryActions } from '../kit/SliceHistoryActions';
 
 const isValid = (q: ConvParams) => infoOf(q).valid;
 
@@ -15,14 +15,8 @@ export const ConvControls = memo(function ConvControls() {
   const t = useConvWords();
   const c = { ...t.figure.controls, ...t.conv.controls };
   const params = useSlice(convSlice, (s) => s.present.params);
-  const seed = useSlice(convSlice, (s) => s.present.seed);
-  const canUndo = useSlice(convSlice, (s) => s.past.length > 0);
-  const canRedo = useSlice(convSlice, (s) => s.future.length > 0);
   const hidden = useAppStore((s) => s.hidden);
   const setParams = useSliceActions(convSlice).setParams;
-  const randomize = useSliceActions(convSlice).randomize;
-  const undo = useSliceActions(convSlice).undo;
-  const redo = useSliceActions(convSlice).redo;
   const set = useCallback((key: NumericParam, v: number) => setParams({ [key]: v }), [setParams]);
   const { show, single, pair, fields } = paramControls({
     idPrefix: 'conv',
@@ -87,15 +81,7 @@ export const ConvControls = memo(function ConvControls() {
           <CheckControl id="bias" label={c.bias} checked={params.bias} onChange={(bias) => setParams({ bias })} />
         ) : null}
       </div>
-      <HistoryActions
-        seed={seed}
-        canUndo={canUndo}
-        canRedo={canRedo}
-        showRandomize={show('randomize')}
-        onRandomize={randomize}
-        onUndo={undo}
-        onRedo={redo}
-      />
+      <SliceHistoryActions slice={convSlice} />
     </section>
   );
 });

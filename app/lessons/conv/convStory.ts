@@ -5,7 +5,8 @@
  */
 import { DEFAULT_PARAMS, figureFromSeed, type ConvFigureState, type ConvParams } from './convState';
 import { storySettings, type StoryStep as LessonStoryStep } from '../kit/story';
-import type { ConvView } from './convView';
+import type { FigureNarrative } from '../kit/FigureStory';
+import { convView, type ConvView } from './convView';
 
 export type CheckpointKind = 'outputSize' | 'outputRows' | 'paramCount';
 
@@ -51,3 +52,10 @@ export function checkpointAnswer(
       return { values: [view.formulas.params.total], text: String(view.formulas.params.total) };
   }
 }
+
+/** The narrative as the kit's story panel tells it. */
+export const CONV_NARRATIVE: FigureNarrative<ConvParams, CheckpointKind> = {
+  steps: CONV_STORY,
+  figure: storyFigure,
+  answer: (kind, figure) => checkpointAnswer(kind, convView(figure)),
+};

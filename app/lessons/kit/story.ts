@@ -38,3 +38,19 @@ export function answerMatches(typed: string, expected: readonly number[]): boole
 export function hasStorySettings<P>(params: P, own: P): boolean {
   return (Object.keys(own as object) as (keyof P)[]).every((k) => params[k] === own[k]);
 }
+
+/**
+ * Whether the figure hides its results: the narrative step asks for a
+ * prediction, it has not been answered on this visit, and the figure is still
+ * the step's own (`hasStorySettings`).
+ */
+export function hidesAnswers<P, C extends string>(
+  steps: readonly StoryStep<P, C>[],
+  story: number,
+  revealed: boolean,
+  params: P,
+  defaults: P,
+): boolean {
+  const checkpoint = steps[story]?.checkpoint ?? null;
+  return checkpoint !== null && !revealed && hasStorySettings(params, storySettings(steps, story, defaults));
+}

@@ -6,7 +6,7 @@ import { OVERLAP_PRESETS } from './transposedStory';
 import { T_LIMITS, tInfoOf, type TNumericParam, type TransposedParams } from './transposedState';
 import { useTransposedWords } from './messages';
 import { CheckControl, paramControls } from '../kit/ParamControls';
-import { HistoryActions } from '../kit/LessonShell';
+import { SliceHistoryActions } from '../kit/SliceHistoryActions';
 
 const isValid = (q: TransposedParams) => tInfoOf(q).valid;
 
@@ -15,14 +15,8 @@ export const TransposedControls = memo(function TransposedControls() {
   const t = useTransposedWords();
   const c = t.figure.controls;
   const params = useSlice(transposedSlice, (s) => s.present.params);
-  const seed = useSlice(transposedSlice, (s) => s.present.seed);
-  const canUndo = useSlice(transposedSlice, (s) => s.past.length > 0);
-  const canRedo = useSlice(transposedSlice, (s) => s.future.length > 0);
   const hidden = useAppStore((s) => s.hidden);
   const setParams = useSliceActions(transposedSlice).setParams;
-  const randomize = useSliceActions(transposedSlice).randomize;
-  const undo = useSliceActions(transposedSlice).undo;
-  const redo = useSliceActions(transposedSlice).redo;
   const set = useCallback((key: TNumericParam, v: number) => setParams({ [key]: v }), [setParams]);
   const { show, single, pair } = paramControls({
     idPrefix: 't',
@@ -71,15 +65,7 @@ export const TransposedControls = memo(function TransposedControls() {
           <CheckControl id="bias" label={c.bias} checked={params.bias} onChange={(bias) => setParams({ bias })} />
         ) : null}
       </div>
-      <HistoryActions
-        seed={seed}
-        canUndo={canUndo}
-        canRedo={canRedo}
-        showRandomize={show('randomize')}
-        onRandomize={randomize}
-        onUndo={undo}
-        onRedo={redo}
-      />
+      <SliceHistoryActions slice={transposedSlice} />
     </section>
   );
 });

@@ -1,28 +1,27 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { focusIn, sliceActions, useSlice, useSliceActions } from '../kit/slice';
-import { transposedSlice } from './slice';
-import type { LessonProps } from '../contract';
-import { useAppStore, useAppStoreApi } from '../../store/react';
-import type { TransposedLinkState } from './transposedLink';
-import { transposedPytorchCode } from './transposedPytorch';
-import { T_DEFAULT_FIGURE, tApplyFix } from './transposedState';
-import { tCheckpointAnswer, TRANSPOSED_STORY, tStoryFigure, tStoryParams } from './transposedStory';
-import { transposedView, type TransposedFocus } from './transposedView';
-import { answerMatches, hasStorySettings } from '../kit/story';
-import { useLessonUrl, type LessonUrlBinding } from '../../useLessonUrl';
-import { transposedLink } from './link';
+import { useMemo } from 'react';
+import { useAppStore } from '../../store/react';
 import { useAfterPaint } from '../../useAfterPaint';
-import { useLatestCallback } from '../../useLatestCallback';
-import { useTransposedWords } from './messages';
-import { usePlayback } from '../../usePlayback';
-import { buildTransposedFigure, transposedAnnouncement, transposedFigureModel } from './transposedFigureModel';
-import { SharePanel } from '../kit/SharePanel';
+import type { LessonUrlBinding } from '../../useLessonUrl';
+import type { LessonProps } from '../contract';
+import { FigureStory } from '../kit/FigureStory';
 import { Legend, type LegendState } from '../kit/Legend';
 import { FigurePanel, LessonLayout } from '../kit/LessonShell';
-import { StoryPanel } from '../kit/StoryPanel';
+import { SharePanel } from '../kit/SharePanel';
+import { useSlice } from '../kit/slice';
+import { hidesAnswers } from '../kit/story';
+import { useFigureExports, useFigureLesson } from '../kit/useFigureLesson';
+import { transposedLink } from './link';
+import { useTransposedWords } from './messages';
+import { transposedSlice } from './slice';
 import { TransposedControls } from './TransposedControls';
+import { buildTransposedFigure, transposedAnnouncement, transposedFigureModel } from './transposedFigureModel';
 import { TransposedFigureView } from './TransposedFigureView';
 import { TransposedFormulas } from './TransposedFormulas';
+import type { TransposedLinkState } from './transposedLink';
+import { transposedPytorchCode } from './transposedPytorch';
+import { T_DEFAULT_FIGURE, T_DEFAULT_PARAMS, tApplyFix } from './transposedState';
+import { TRANSPOSED_NARRATIVE, TRANSPOSED_STORY } from './transposedStory';
+import { transposedView, type TransposedFocus } from './transposedView';
 
 const binding: LessonUrlBinding<TransposedLinkState> = { lesson: 'transposed', ...transposedLink };
 
@@ -31,74 +30,37 @@ const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'cro
 /** `#/transposed`: the transposed convolution lesson. */
 export default function TransposedLesson({ query }: LessonProps) {
   const t = useTransposedWords();
-  const store = useAppStoreApi();
   const figure = useSlice(transposedSlice, (s) => s.present);
-  const story = useSlice(transposedSlice, (s) => s.story);
-  const step = useAppStore((s) => s.playback.step);
-  const setParams = useSliceActions(transposedSlice).setParams;
-  const undo = useSliceActions(transposedSlice).undo;
-  const redo = useSliceActions(transposedSlice).redo;
-  const setTotal = useAppStore((s) => s.setTotal);
-  const load = useSliceActions(transposedSlice).load;
-  const setStep = useAppStore((s) => s.setStep);
   const view = transposedView(figure);
+  const page = useFigureLesson(query, transposedSlice, binding, view.total);
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
   const deferred = useAfterPaint(figure);
   const code = useMemo(() => transposedPytorchCode(deferred, transposedView(deferred)), [deferred]);
-  const figureRef = useRef<HTMLDivElement>(null);
-  const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
-
-  // Before the link is applied: the link's own total and step must win over this render's.
-  useEffect(() => setTotal(view.total), [setTotal, view.total]);
-  useLessonUrl(query, binding);
-  usePlayback(figureRef, undo, redo);
-
-  const index = Math.max(0, Math.min(TRANSPOSED_STORY.length - 1, story));
-  const kind = TRANSPOSED_STORY[index]?.checkpoint ?? null;
-  const hideOutput = kind !== null && !revealed.has(index) && hasStorySettings(figure.params, tStoryParams(index));
-  const answer = kind ? tCheckpointAnswer(kind, view) : null;
-  const text = t.transposed.steps[index];
-
-  const model = useLatestCallback(() => {
-    const state = store.getState();
-    const opts = { step, focus: focusIn<TransposedFocus>(state, transposedSlice), hideOutput, theme: state.theme, t };
-    return transposedFigureModel(buildTransposedFigure(figure, view, opts), t.transposed.title);
-  });
-  const frames = useLatestCallback(() => {
-    const theme = store.getState().theme;
-    return Array.from({ length: view.total }, (_, i) =>
+  const hideOutput = hidesAnswers(TRANSPOSED_STORY, page.story, page.revealed, figure.params, T_DEFAULT_PARAMS);
+  const step = useAppStore((s) => s.playback.step);
+  const { model, frames } = useFigureExports<TransposedFocus>(
+    transposedSlice,
+    (at, focus, hide, theme) =>
       transposedFigureModel(
-        buildTransposedFigure(figure, view, { step: i, focus: null, hideOutput: false, theme, t }),
+        buildTransposedFigure(figure, view, { step: at, focus, hideOutput: hide, theme, t }),
         t.transposed.title,
       ),
-    );
-  });
-  const announce = transposedAnnouncement(view, step, t);
+    step,
+    hideOutput,
+    view.total,
+  );
   return (
     <LessonLayout
       id="transposed"
       title={t.transposed.title}
       story={
-        <StoryPanel
-          index={index}
-          count={TRANSPOSED_STORY.length}
-          title={text?.title ?? ''}
-          body={text?.body ?? ''}
-          checkpoint={
-            kind && answer
-              ? {
-                  question: t.transposed.questions[kind],
-                  answer: answer.text,
-                  matches: (typed) => answerMatches(typed, answer.values),
-                }
-              : null
-          }
-          revealed={revealed.has(index)}
-          onReveal={() => setRevealed((r) => new Set(r).add(index))}
-          onGo={(i) => {
-            load(tStoryFigure(i), i);
-            setStep(0);
-          }}
+        <FigureStory
+          slice={transposedSlice}
+          narrative={TRANSPOSED_NARRATIVE}
+          texts={t.transposed.steps}
+          questions={t.transposed.questions}
+          revealed={page.revealed}
+          onReveal={page.reveal}
         />
       }
       figure={
@@ -106,12 +68,12 @@ export default function TransposedLesson({ query }: LessonProps) {
           refusal={view.refusal}
           fixes={view.fixes}
           settingNames={{ outputPadding: t.transposed.controls.outputPadding }}
-          onFix={(s) => setParams(tApplyFix(figure.params, s))}
-          onReset={() => sliceActions(store, transposedSlice).load(T_DEFAULT_FIGURE, 0)}
+          onFix={(s) => page.actions.setParams(tApplyFix(figure.params, s))}
+          onReset={() => page.actions.load(T_DEFAULT_FIGURE, 0)}
           playable={view.scatter !== null}
-          announce={announce}
+          announce={transposedAnnouncement(view, step, t)}
         >
-          <TransposedFigureView hideOutput={hideOutput} figureRef={figureRef} />
+          <TransposedFigureView hideOutput={hideOutput} figureRef={page.figureRef} />
         </FigurePanel>
       }
       legend={<Legend states={LEGEND} />}

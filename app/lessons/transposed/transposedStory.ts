@@ -9,7 +9,8 @@ import {
   type TransposedParams,
 } from './transposedState';
 import { storySettings, type StoryStep } from '../kit/story';
-import type { TransposedView } from './transposedView';
+import type { FigureNarrative } from '../kit/FigureStory';
+import { transposedView, type TransposedView } from './transposedView';
 
 export type TCheckpointKind = 'outputSize' | 'maxOverlap';
 
@@ -66,3 +67,10 @@ export function tCheckpointAnswer(
   const max = view.scatter ? Math.max(...view.scatter.overlaps.data) : 0;
   return { values: [max], text: String(max) };
 }
+
+/** The narrative as the kit's story panel tells it. */
+export const TRANSPOSED_NARRATIVE: FigureNarrative<TransposedParams, TCheckpointKind> = {
+  steps: TRANSPOSED_STORY,
+  figure: tStoryFigure,
+  answer: (kind, figure) => tCheckpointAnswer(kind, transposedView(figure)),
+};

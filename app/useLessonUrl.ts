@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { LessonLink } from './lessons/contract';
 import type { AppState } from './store/appStore';
 import { useAppStoreApi } from './store/react';
-import type { SharedLinkState } from './urlCodec';
+import { NEWER, type SharedLinkState } from './urlCodec';
 
 const WRITE_DELAY_MS = 250;
 
@@ -41,7 +41,9 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
     const { state, ignored } = b.decode(query);
     store.getState().applyShared(state.shared);
     b.apply(state, store);
-    if (ignored.length) store.getState().pushNotice({ kind: 'ignored-keys', keys: ignored });
+    const keys = ignored.filter((k) => k !== NEWER);
+    if (keys.length < ignored.length) store.getState().pushNotice({ kind: 'newer-link' });
+    if (keys.length) store.getState().pushNotice({ kind: 'ignored-keys', keys });
   }, [query, store]);
 
   useEffect(() => {

@@ -37,6 +37,8 @@ export const en = {
     dismiss: 'Dismiss',
     unknownKey: 'settings this app does not know',
     tooLong: 'the whole link (it is too long)',
+    newerLink:
+      'This link was made by a newer version of ConvLab. It opens here as closely as this version can show it; reload the page to get the newest version.',
     ignoredKeys: (keys: string) =>
       `Some settings in the link could not be used and were reset to their defaults: ${keys}.`,
   },

@@ -35,6 +35,7 @@ export const zh: Messages = {
     dismiss: '知道了',
     unknownKey: '本应用不认识的设置',
     tooLong: '整个链接(太长了)',
+    newerLink: '这个链接来自更新版本的 ConvLab。当前版本会尽量按原样打开它；刷新页面即可用上最新版本。',
     ignoredKeys: (keys: string) => `链接里有些设置无法使用,已恢复为默认值:${keys}。`,
   },
   errors: {

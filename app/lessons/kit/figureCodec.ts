@@ -12,6 +12,7 @@ import {
   parseIntIn,
   parseNumberList,
   parsePairIn,
+  migrateQuery,
   readQuery,
   ignoredName,
   SHARED_KEYS,
@@ -152,7 +153,7 @@ function sameFigure<P>(a: FigureValues<P>, b: FigureValues<P>): boolean {
 }
 
 export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decoded<FigureLinkState<P>> {
-  const q = readQuery(query);
+  const q = migrateQuery(readQuery(query));
   const ignored: string[] = [];
   const shared = decodeShared(q, ignored);
   const known = new Set<string>([...SHARED_KEYS, ...FIGURE_KEYS, ...specKeys(codec.specs)]);

@@ -5,15 +5,15 @@
  * say what it ignored.
  */
 import { isLang, type Lang } from './i18n';
-import type { Theme } from './store/settingsSlice';
+import type { Theme } from './theme';
 
 export const URL_VERSION = 1;
 /** Longest query the codecs will read at all. */
 export const MAX_QUERY_LENGTH = 24_000;
 /** Longest single value (a matrix of 16×16×4×2 short numbers fits). */
-export const MAX_VALUE_LENGTH = 16_000;
+const MAX_VALUE_LENGTH = 16_000;
 /** Most numbers a list may hold. */
-export const MAX_LIST_LENGTH = 2048;
+const MAX_LIST_LENGTH = 2048;
 
 export interface RawQuery {
   readonly values: ReadonlyMap<string, string>;
@@ -131,7 +131,7 @@ export function formatPair(h: number, w: number): string {
 }
 
 /** A finite decimal number with |v| ≤ limit, or null. */
-export function parseNumber(raw: string, limit: number): number | null {
+function parseNumber(raw: string, limit: number): number | null {
   if (raw.length === 0 || raw.length > 24 || !/^-?(\d+\.?\d*|\.\d+)(e-?\d{1,3})?$/i.test(raw)) return null;
   const v = Number(raw);
   return Number.isFinite(v) && Math.abs(v) <= limit ? v : null;

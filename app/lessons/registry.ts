@@ -23,7 +23,7 @@ export const LESSONS = [
 /** A lesson id: also its route, `#/<id>`. */
 export type LessonId = (typeof LESSONS)[number]['id'];
 
-export const LESSON_IDS: readonly LessonId[] = LESSONS.map((l) => l.id);
+const LESSON_IDS: readonly LessonId[] = LESSONS.map((l) => l.id);
 
 export function isLessonId(s: string): s is LessonId {
   return (LESSON_IDS as readonly string[]).includes(s);

@@ -4,7 +4,8 @@ import { createFocusSlice, type FocusSlice } from './focusSlice';
 import { createLessonSlotsSlice, type LessonSlotsSlice } from './lessonSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
-import { createSettingsSlice, type SettingsSlice, type Theme } from './settingsSlice';
+import type { Theme } from '../theme';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
 export type AppState = SettingsSlice & NoticeSlice & PlaybackSlice & FocusSlice & LessonSlotsSlice;
 export type AppStore = StoreApi<AppState>;

@@ -8,9 +8,14 @@ import type { ConvFigureState } from './convState';
 import { paddedKey, relationsOf, type ConvFocus, type ConvView, type Relations } from './convView';
 import type { ConvWords } from './messages';
 import { formatCell } from '../../parseNumbers';
-import type { GridCellView } from '../../../components/grid/MatrixGrid';
 import { maxAbs, valueFill } from '../../../components/figures/colors';
-import type { CellState, FigureGrid, FigureMatrix, FigureModel } from '../../../components/figures/figureModel';
+import type {
+  CellState,
+  FigureGrid,
+  FigureMatrix,
+  FigureModel,
+  GridCellView,
+} from '../../../components/figures/figureModel';
 
 export type ConvGridKind = 'input' | 'weight' | 'bias' | 'output';
 
@@ -45,7 +50,7 @@ function tapTerm(tap: Tap): string {
 }
 
 /** `1×0 + 2×1 + … + b = 7`, eliding the middle of very long sums. */
-export function arithmeticLine(taps: readonly Tap[], bias: number | null, value: number, t: ConvWords): string {
+function arithmeticLine(taps: readonly Tap[], bias: number | null, value: number, t: ConvWords): string {
   const terms = taps.map(tapTerm);
   const shown =
     terms.length > MAX_TERMS
@@ -64,25 +69,55 @@ function where(...ix: number[]): string {
 }
 
 /** The focus playback implies when nothing is pointed at: the cell being computed. */
-export function effectiveFocus(view: ConvView, step: number, focus: ConvFocus | null): ConvFocus | null {
+function effectiveFocus(view: ConvView, step: number, focus: ConvFocus | null): ConvFocus | null {
   if (focus) return focus;
   return view.result ? { kind: 'output', index: Math.min(step, view.result.cellCount - 1) } : null;
 }
 
+/** What every grid of the convolution figure reads: the figure, the engine's view and what is pointed at. */
+interface ConvContext {
+  readonly figure: ConvFigureState;
+  readonly o: ConvFigureOptions;
+  readonly t: ConvWords;
+  readonly p: ConvFigureState['params'];
+  readonly info: ConvView['info'];
+  readonly result: ConvView['result'];
+  /** What is pointed at, or the cell playback is computing. */
+  readonly focus: ConvFocus | null;
+  readonly rel: Relations | null;
+  readonly activeCell: ReturnType<Conv2dResult['cell']>;
+  readonly mark: (s: CellState) => string | undefined;
+}
+
 export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: ConvFigureOptions): ConvFigure {
   const { t } = o;
-  const p = figure.params;
-  const info = view.info;
   const result = view.result;
   const focus = effectiveFocus(view, o.step, o.focus);
-  const rel: Relations | null = result && focus ? relationsOf(result, focus) : null;
-  const activeCell = result && focus?.kind === 'output' ? result.cell(focus.index) : undefined;
-  const inputFill = valueFill(maxAbs(figure.input), o.theme);
-  const weightFill = valueFill(maxAbs(figure.weight), o.theme);
-  const outputFill = valueFill(result ? maxAbs(result.output.data) : 1, o.theme);
-  const mark = (s: CellState) => t.grid.states[s] || undefined;
+  const c: ConvContext = {
+    figure,
+    o,
+    t,
+    p: figure.params,
+    info: view.info,
+    result,
+    focus,
+    rel: result && focus ? relationsOf(result, focus) : null,
+    activeCell: result && focus?.kind === 'output' ? result.cell(focus.index) : undefined,
+    mark: (s) => t.grid.states[s] || undefined,
+  };
+  return {
+    inputs: convInputGrids(c),
+    kernels: convKernelGrids(c),
+    bias: convBiasGrid(c),
+    outputs: convOutputGrids(c),
+    ...convCaption(c),
+  };
+}
 
-  // Padded inputs, one grid per (sample, channel).
+/** Padded inputs, one grid per (sample, channel). */
+function convInputGrids(c: ConvContext): ConvGrid[] {
+  const { figure, o, t, p, info, result, focus, rel, activeCell, mark } = c;
+  const inputFill = valueFill(maxAbs(figure.input), o.theme);
   const { h, w } = info;
   const PH = Math.max(1, h.paddedSize);
   const PW = Math.max(1, w.paddedSize);
@@ -166,7 +201,13 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
     }
   }
 
-  // Kernels: one per output channel, a slice per input channel of its group.
+  return inputs;
+}
+
+/** Kernels: one per output channel, a slice per input channel of its group. */
+function convKernelGrids(c: ConvContext): ConvGrid[] {
+  const { figure, o, t, p, focus, rel, mark } = c;
+  const weightFill = valueFill(maxAbs(figure.weight), o.theme);
   const perGroup = Math.max(1, Math.floor(p.inChannels / Math.max(1, p.groups)));
   const kernels: ConvGrid[] = [];
   for (let co = 0; co < p.outChannels; co++) {
@@ -200,6 +241,13 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
     }
   }
 
+  return kernels;
+}
+
+/** One bias per output channel, in one row; none when the layer has no bias. */
+function convBiasGrid(c: ConvContext): ConvGrid | null {
+  const { figure, o, t, p, focus, rel, mark } = c;
+  const weightFill = valueFill(maxAbs(figure.weight), o.theme);
   const bias: ConvGrid | null = p.bias
     ? {
         id: 'conv-bias',
@@ -223,6 +271,13 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
       }
     : null;
 
+  return bias;
+}
+
+/** Outputs, one grid per (sample, output channel), filled up to the playback step. */
+function convOutputGrids(c: ConvContext): ConvGrid[] {
+  const { o, t, p, info, result, focus, rel, mark } = c;
+  const outputFill = valueFill(result ? maxAbs(result.output.data) : 1, o.theme);
   const outputs: ConvGrid[] = [];
   const [, , OH, OW] = info.outputShape;
   if (result) {
@@ -270,6 +325,13 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
     }
   }
 
+  return outputs;
+}
+
+/** What the arithmetic line is about, and the line itself. */
+function convCaption(c: ConvContext): Pick<ConvFigure, 'caption' | 'subject'> {
+  const { o, t, p, info, result, focus, rel } = c;
+  const { h, w } = info;
   let caption = '';
   let subject = '';
   if (result && focus) {
@@ -304,7 +366,7 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
         break;
     }
   }
-  return { inputs, kernels, bias, outputs, caption, subject };
+  return { caption, subject };
 }
 
 /**

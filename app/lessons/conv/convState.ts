@@ -80,7 +80,7 @@ export const DEFAULT_PARAMS: ConvParams = {
   bias: true,
 };
 
-export const DEFAULT_SEED = 7;
+const DEFAULT_SEED = 7;
 
 export function inputShape(p: ConvParams): [number, number, number, number] {
   return [p.batch, p.inChannels, p.inH, p.inW];
@@ -107,7 +107,7 @@ export function figureFromSeed(params: ConvParams, seed: number): ConvFigureStat
 export const DEFAULT_FIGURE: ConvFigureState = figureFromSeed(DEFAULT_PARAMS, DEFAULT_SEED);
 
 /** The engine's configuration for these settings. */
-export function toConfig(p: ConvParams): Conv2dConfig {
+function toConfig(p: ConvParams): Conv2dConfig {
   const padding = p.padKind === 'explicit' ? ([p.padH, p.padW] as Pair) : p.padKind;
   return {
     batch: p.batch,

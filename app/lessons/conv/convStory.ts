@@ -28,7 +28,7 @@ export const CONV_STORY: readonly StoryStep[] = [
 ];
 
 /** The settings step `index` sets up, without making its matrices: cheap enough for every render. */
-export function storyParams(index: number): ConvParams {
+function storyParams(index: number): ConvParams {
   return storySettings(CONV_STORY, index, DEFAULT_PARAMS);
 }
 
@@ -38,7 +38,7 @@ export function storyFigure(index: number): ConvFigureState {
 }
 
 /** The answer to a checkpoint, from the engine's view: [value to compare, text to show]. */
-export function checkpointAnswer(
+function checkpointAnswer(
   kind: CheckpointKind,
   view: ConvView,
 ): { readonly values: readonly number[]; readonly text: string } {

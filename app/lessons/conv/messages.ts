@@ -1,6 +1,5 @@
 import type { InBothLanguages } from '../contract';
-import { lessonWords, useLessonWords, type LessonWords } from '../kit/messages';
-import type { Lang } from '../../i18n';
+import { useLessonWords, type LessonWords } from '../kit/messages';
 import { convEn, type ConvMessages } from './messages.en';
 import { convZh } from './messages.zh';
 
@@ -8,10 +7,6 @@ export const CONV_MESSAGES: InBothLanguages<ConvMessages> = { en: convEn, 'zh-CN
 
 /** Every word the lesson's views use: the shell's, the shared figure words and `conv`, its own. */
 export type ConvWords = LessonWords<'conv', ConvMessages>;
-
-export function convWords(lang: Lang): ConvWords {
-  return lessonWords(lang, 'conv', CONV_MESSAGES);
-}
 
 export function useConvWords(): ConvWords {
   return useLessonWords('conv', CONV_MESSAGES);

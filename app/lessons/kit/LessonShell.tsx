@@ -11,7 +11,7 @@ import { RefusalPanel } from './RefusalPanel';
  * settings as PyTorch does (`kernelSize`, `padding`, …); `own` names the ones
  * only this lesson has (`outputPadding`, `paddingMode`).
  */
-export function suggestionName(t: FigureWords, own: Readonly<Record<string, string>>, s: Suggestion): string {
+function suggestionName(t: FigureWords, own: Readonly<Record<string, string>>, s: Suggestion): string {
   const c = t.figure.controls;
   const names: Record<string, string> = {
     padding: c.padding,

@@ -100,7 +100,7 @@ export function ParamField<P, K extends keyof P & string>({
 }
 
 /** The values of one numeric setting in [min, max] that `isValid` accepts, as a range. */
-export function validRangeOf<P>(
+function validRangeOf<P>(
   p: P,
   key: keyof P,
   min: number,

@@ -91,8 +91,8 @@ export interface Decoded<T> {
   readonly ignored: readonly string[];
 }
 
-export const MAX_STEP = 100_000;
-export const MAX_STORY = 64;
+const MAX_STEP = 100_000;
+const MAX_STORY = 64;
 const VALUE_KEYS = ['seed', 'x', 'wt', 'bv'];
 const FIGURE_KEYS = [...VALUE_KEYS, 'step', 'story'];
 

@@ -8,7 +8,7 @@ export interface History<T> {
   readonly future: readonly T[];
 }
 
-export const HISTORY_LIMIT = 100;
+const HISTORY_LIMIT = 100;
 
 export function historyOf<T>(present: T): History<T> {
   return { present, past: [], future: [] };

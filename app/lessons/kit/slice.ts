@@ -12,7 +12,7 @@ export function sliceState<S>(state: AppState, slice: LessonSlice<S, unknown>): 
   return (state.lessons[slice.id] as S | undefined) ?? slice.initial;
 }
 
-export function lensOf<S>(store: AppStore, slice: LessonSlice<S, unknown>): LessonLens<S> {
+function lensOf<S>(store: AppStore, slice: LessonSlice<S, unknown>): LessonLens<S> {
   return {
     get: () => sliceState(store.getState(), slice),
     set: (next, total) => store.getState().setLesson(slice.id, next, total),

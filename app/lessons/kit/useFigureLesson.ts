@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { FigureModel } from '../../../components/figures/figureModel';
-import type { Theme } from '../../store/settingsSlice';
+import type { Theme } from '../../theme';
 import { useAppStore, useAppStoreApi } from '../../store/react';
 import { useLatestCallback } from '../../useLatestCallback';
 import { useLessonUrl, type LessonUrlBinding } from '../../useLessonUrl';

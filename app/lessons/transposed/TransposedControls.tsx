@@ -3,12 +3,17 @@ import { useSlice, useSliceActions } from '../kit/slice';
 import { transposedSlice } from './slice';
 import { useAppStore } from '../../store/react';
 import { OVERLAP_PRESETS } from './transposedStory';
-import { T_LIMITS, tInfoOf, type TNumericParam, type TransposedParams } from './transposedState';
+import {
+  TRANSPOSED_LIMITS,
+  transposedInfoOf,
+  type TransposedNumericParam,
+  type TransposedParams,
+} from './transposedState';
 import { useTransposedWords } from './messages';
 import { CheckControl, paramControls } from '../kit/ParamControls';
 import { SliceHistoryActions } from '../kit/SliceHistoryActions';
 
-const isValid = (q: TransposedParams) => tInfoOf(q).valid;
+const isValid = (q: TransposedParams) => transposedInfoOf(q).valid;
 
 /** Every parameter of the engine's conv_transpose2d, plus overlap presets. */
 export const TransposedControls = memo(function TransposedControls() {
@@ -17,11 +22,11 @@ export const TransposedControls = memo(function TransposedControls() {
   const params = useSlice(transposedSlice, (s) => s.present.params);
   const hidden = useAppStore((s) => s.hidden);
   const setParams = useSliceActions(transposedSlice).setParams;
-  const set = useCallback((key: TNumericParam, v: number) => setParams({ [key]: v }), [setParams]);
+  const set = useCallback((key: TransposedNumericParam, v: number) => setParams({ [key]: v }), [setParams]);
   const { show, single, pair } = paramControls({
     idPrefix: 't',
     params,
-    limits: T_LIMITS,
+    limits: TRANSPOSED_LIMITS,
     isValid,
     onSet: set,
     hidden,

@@ -4,7 +4,7 @@ import { transposedSlice } from './slice';
 import { useAppStore } from '../../store/react';
 import { transposedView, type TransposedFocus } from './transposedView';
 import { useTransposedWords } from './messages';
-import { buildTransposedFigure, type TGrid } from './transposedFigureModel';
+import { buildTransposedFigure, type TransposedGrid } from './transposedFigureModel';
 import { MatrixGrid, pastedCells } from '../../../components/grid/MatrixGrid';
 import { useGridStrings } from '../../../components/grid/useGridStrings';
 
@@ -37,7 +37,7 @@ export const TransposedFigureView = memo(function TransposedFigureView({
   const strings = useGridStrings();
   const perGroupOut = Math.max(1, view.info.outPerGroup);
 
-  const grid = (g: TGrid) => {
+  const grid = (g: TransposedGrid) => {
     const base =
       g.kind === 'input'
         ? (g.a * p.inChannels + g.b) * p.inH * p.inW

@@ -19,7 +19,7 @@ import { TransposedFigureView } from './TransposedFigureView';
 import { TransposedFormulas } from './TransposedFormulas';
 import type { TransposedLinkState } from './transposedLink';
 import { transposedPytorchCode } from './transposedPytorch';
-import { T_DEFAULT_FIGURE, T_DEFAULT_PARAMS, tApplyFix } from './transposedState';
+import { TRANSPOSED_DEFAULT_FIGURE, TRANSPOSED_DEFAULT_PARAMS, transposedApplyFix } from './transposedState';
 import { TRANSPOSED_NARRATIVE, TRANSPOSED_STORY } from './transposedStory';
 import { transposedView, type TransposedFocus } from './transposedView';
 
@@ -36,7 +36,13 @@ export default function TransposedLesson({ query }: LessonProps) {
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
   const deferred = useAfterPaint(figure);
   const code = useMemo(() => transposedPytorchCode(deferred, transposedView(deferred)), [deferred]);
-  const hideOutput = hidesAnswers(TRANSPOSED_STORY, page.story, page.revealed, figure.params, T_DEFAULT_PARAMS);
+  const hideOutput = hidesAnswers(
+    TRANSPOSED_STORY,
+    page.story,
+    page.revealed,
+    figure.params,
+    TRANSPOSED_DEFAULT_PARAMS,
+  );
   const step = useAppStore((s) => s.playback.step);
   const { model, frames } = useFigureExports<TransposedFocus>(
     transposedSlice,
@@ -68,8 +74,8 @@ export default function TransposedLesson({ query }: LessonProps) {
           refusal={view.refusal}
           fixes={view.fixes}
           settingNames={{ outputPadding: t.transposed.controls.outputPadding }}
-          onFix={(s) => page.actions.setParams(tApplyFix(figure.params, s))}
-          onReset={() => page.actions.load(T_DEFAULT_FIGURE, 0)}
+          onFix={(s) => page.actions.setParams(transposedApplyFix(figure.params, s))}
+          onReset={() => page.actions.load(TRANSPOSED_DEFAULT_FIGURE, 0)}
           playable={view.scatter !== null}
           announce={transposedAnnouncement(view, step, t)}
         >

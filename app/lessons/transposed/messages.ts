@@ -1,6 +1,5 @@
 import type { InBothLanguages } from '../contract';
-import { lessonWords, useLessonWords, type LessonWords } from '../kit/messages';
-import type { Lang } from '../../i18n';
+import { useLessonWords, type LessonWords } from '../kit/messages';
 import { transposedEn, type TransposedMessages } from './messages.en';
 import { transposedZh } from './messages.zh';
 
@@ -8,10 +7,6 @@ export const TRANSPOSED_MESSAGES: InBothLanguages<TransposedMessages> = { en: tr
 
 /** Every word the lesson's views use: the shell's, the shared figure words and `transposed`, its own. */
 export type TransposedWords = LessonWords<'transposed', TransposedMessages>;
-
-export function transposedWords(lang: Lang): TransposedWords {
-  return lessonWords(lang, 'transposed', TRANSPOSED_MESSAGES);
-}
 
 export function useTransposedWords(): TransposedWords {
   return useLessonWords('transposed', TRANSPOSED_MESSAGES);

@@ -8,27 +8,26 @@ import type { TransposedWords } from './messages';
 import { formatCell } from '../../parseNumbers';
 import type { TransposedFigureState } from './transposedState';
 import type { TransposedFocus, TransposedView } from './transposedView';
-import type { GridCellView } from '../../../components/grid/MatrixGrid';
 import { maxAbs, valueFill } from '../../../components/figures/colors';
-import type { CellState, FigureGrid, FigureMatrix, FigureModel } from '../../../components/figures/figureModel';
+import type { CellState, FigureGrid, FigureMatrix, FigureModel, GridCellView } from '../../../components/figures/figureModel';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { interpolateRgb } from 'd3-interpolate';
 
-export type TGridKind =
+export type TransposedGridKind =
   'input' | 'weight' | 'bias' | 'canvas' | 'output' | 'up' | 'flipped' | 'gatherOutput' | 'overlap';
 
-export type TGrid = FigureGrid<TGridKind>;
+export type TransposedGrid = FigureGrid<TransposedGridKind>;
 
 export interface TransposedFigure {
-  readonly inputs: readonly TGrid[];
-  readonly kernels: readonly TGrid[];
-  readonly bias: TGrid | null;
-  readonly canvases: readonly TGrid[];
-  readonly outputs: readonly TGrid[];
-  readonly ups: readonly TGrid[];
-  readonly flipped: readonly TGrid[];
-  readonly gatherOutputs: readonly TGrid[];
-  readonly overlaps: readonly TGrid[];
+  readonly inputs: readonly TransposedGrid[];
+  readonly kernels: readonly TransposedGrid[];
+  readonly bias: TransposedGrid | null;
+  readonly canvases: readonly TransposedGrid[];
+  readonly outputs: readonly TransposedGrid[];
+  readonly ups: readonly TransposedGrid[];
+  readonly flipped: readonly TransposedGrid[];
+  readonly gatherOutputs: readonly TransposedGrid[];
+  readonly overlaps: readonly TransposedGrid[];
   readonly subject: string;
   readonly caption: string;
   readonly maxOverlap: number;
@@ -48,7 +47,7 @@ const where = (...ix: number[]) => `[${ix.join(', ')}]`;
 const paren = (v: number) => (v < 0 ? `(${formatCell(v)})` : formatCell(v));
 
 /** `3×2 + 1×0 + … + b = 12` from the stamps that reached one cell. */
-export function contributionLine(
+function contributionLine(
   stamps: readonly Stamp[],
   bias: number | null,
   value: number,
@@ -141,7 +140,7 @@ export function buildTransposedFigure(
   const focusInputs = new Set(focusStamps.map((s) => `${s.n},${s.c},${s.iy},${s.ix}`));
   const focusWeights = new Set(focusStamps.map((s) => s.weight));
 
-  const inputs: TGrid[] = [];
+  const inputs: TransposedGrid[] = [];
   for (let n = 0; n < p.batch; n++) {
     for (let c = 0; c < p.inChannels; c++) {
       const cells: GridCellView[] = [];
@@ -170,7 +169,7 @@ export function buildTransposedFigure(
     }
   }
 
-  const kernels: TGrid[] = [];
+  const kernels: TransposedGrid[] = [];
   for (let c = 0; c < p.inChannels; c++) {
     for (let cop = 0; cop < perGroupOut; cop++) {
       const co = Math.floor(c / perGroupIn) * perGroupOut + cop;
@@ -198,7 +197,7 @@ export function buildTransposedFigure(
     }
   }
 
-  const bias: TGrid | null = p.bias
+  const bias: TransposedGrid | null = p.bias
     ? {
         id: 't-bias',
         kind: 'bias',
@@ -213,8 +212,8 @@ export function buildTransposedFigure(
 
   const kept = (ty: number, tx: number) =>
     OH > 0 && OW > 0 && ty >= h.cropBefore && ty < h.cropBefore + OH && tx >= w.cropBefore && tx < w.cropBefore + OW;
-  const canvases: TGrid[] = [];
-  const overlaps: TGrid[] = [];
+  const canvases: TransposedGrid[] = [];
+  const overlaps: TransposedGrid[] = [];
   let maxOverlap = 0;
   if (scatter) {
     for (const v of scatter.overlaps.data) maxOverlap = Math.max(maxOverlap, v);
@@ -271,7 +270,7 @@ export function buildTransposedFigure(
     }
   }
 
-  const outputs: TGrid[] = [];
+  const outputs: TransposedGrid[] = [];
   if (scatter && OH > 0 && OW > 0) {
     for (let n = 0; n < p.batch; n++) {
       for (let co = 0; co < p.outChannels; co++) {
@@ -310,9 +309,9 @@ export function buildTransposedFigure(
   }
 
   // The direct-convolution view, in step with the stamps.
-  const ups: TGrid[] = [];
-  const flipped: TGrid[] = [];
-  const gatherOutputs: TGrid[] = [];
+  const ups: TransposedGrid[] = [];
+  const flipped: TransposedGrid[] = [];
+  const gatherOutputs: TransposedGrid[] = [];
   if (gather) {
     const [, , UH, UW] = gather.up.tensor.shape as [number, number, number, number];
     const focusTaps =
@@ -469,7 +468,7 @@ function overlapFill(fraction: number, theme: 'light' | 'dark'): string {
 export function transposedFigureModel(fig: TransposedFigure, title: string): FigureModel {
   const matrices: FigureMatrix[] = [];
   let y = 1;
-  const row = (grids: readonly TGrid[]) => {
+  const row = (grids: readonly TransposedGrid[]) => {
     if (!grids.length) return;
     let x = 0;
     let height = 0;

@@ -8,18 +8,18 @@ import {
   specBuilders,
 } from '../kit/figureCodec';
 import {
-  T_DEFAULT_PARAMS,
-  T_DEFAULT_SEED,
-  T_LIMITS,
-  tSeededValues,
+  TRANSPOSED_DEFAULT_PARAMS,
+  TRANSPOSED_DEFAULT_SEED,
+  TRANSPOSED_LIMITS,
+  transposedSeededValues,
   VALUE_LIMIT,
   type TransposedParams,
 } from './transposedState';
-import { tStoryFigure } from './transposedStory';
+import { transposedStoryFigure } from './transposedStory';
 
 export type TransposedLinkState = FigureLinkState<TransposedParams>;
 
-const { int, pair } = specBuilders<TransposedParams>(T_LIMITS);
+const { int, pair } = specBuilders<TransposedParams>(TRANSPOSED_LIMITS);
 
 export const TRANSPOSED_CODEC: FigureCodec<TransposedParams> = {
   specs: [
@@ -36,11 +36,11 @@ export const TRANSPOSED_CODEC: FigureCodec<TransposedParams> = {
     int('g', 'groups'),
     { kind: 'bool', key: 'b', field: 'bias' },
   ],
-  defaults: T_DEFAULT_PARAMS,
-  defaultSeed: T_DEFAULT_SEED,
+  defaults: TRANSPOSED_DEFAULT_PARAMS,
+  defaultSeed: TRANSPOSED_DEFAULT_SEED,
   valueLimit: VALUE_LIMIT,
-  seeded: tSeededValues,
-  storyFigure: tStoryFigure,
+  seeded: transposedSeededValues,
+  storyFigure: transposedStoryFigure,
 };
 
 export function decodeTransposedLink(query: string): Decoded<TransposedLinkState> {

@@ -33,7 +33,7 @@ export interface TransposedParams {
 
 export type TransposedFigureState = FigureValues<TransposedParams>;
 
-export const T_LIMITS = {
+export const TRANSPOSED_LIMITS = {
   batch: [1, 2],
   inChannels: [1, 4],
   outChannels: [1, 4],
@@ -52,10 +52,10 @@ export const T_LIMITS = {
   groups: [1, 4],
 } as const satisfies Partial<Record<keyof TransposedParams, readonly [number, number]>>;
 
-export type TNumericParam = keyof typeof T_LIMITS;
+export type TransposedNumericParam = keyof typeof TRANSPOSED_LIMITS;
 
 /** The lesson's worked example: input [[0,1],[2,3]] and kernel [[0,1],[2,3]], no bias. */
-export const T_DEFAULT_PARAMS: TransposedParams = {
+export const TRANSPOSED_DEFAULT_PARAMS: TransposedParams = {
   batch: 1,
   inChannels: 1,
   outChannels: 1,
@@ -76,23 +76,23 @@ export const T_DEFAULT_PARAMS: TransposedParams = {
 };
 
 /** Seed 0 makes ramps 0, 1, 2, … (the lesson's numbers); other seeds small random integers. */
-export const T_DEFAULT_SEED = 0;
+export const TRANSPOSED_DEFAULT_SEED = 0;
 
-export function tInputShape(p: TransposedParams): [number, number, number, number] {
+export function transposedInputShape(p: TransposedParams): [number, number, number, number] {
   return [p.batch, p.inChannels, p.inH, p.inW];
 }
 
 /** Weight shape [C_in, C_out/groups, kH, kW]. */
-export function tWeightShape(p: TransposedParams): [number, number, number, number] {
+export function transposedWeightShape(p: TransposedParams): [number, number, number, number] {
   return [p.inChannels, Math.max(1, Math.floor(p.outChannels / Math.max(1, p.groups))), p.kH, p.kW];
 }
 
-export function tSeededValues(
+export function transposedSeededValues(
   p: TransposedParams,
   seed: number,
 ): Pick<TransposedFigureState, 'input' | 'weight' | 'biasValues'> {
-  const nIn = shapeSize(tInputShape(p));
-  const nW = shapeSize(tWeightShape(p));
+  const nIn = shapeSize(transposedInputShape(p));
+  const nW = shapeSize(transposedWeightShape(p));
   if (seed === 0) {
     return {
       input: Array.from({ length: nIn }, (_, i) => i % 10),
@@ -107,13 +107,13 @@ export function tSeededValues(
   };
 }
 
-export function tFigureFromSeed(params: TransposedParams, seed: number): TransposedFigureState {
-  return { params, seed, ...tSeededValues(params, seed) };
+export function transposedFigureFromSeed(params: TransposedParams, seed: number): TransposedFigureState {
+  return { params, seed, ...transposedSeededValues(params, seed) };
 }
 
-export const T_DEFAULT_FIGURE = tFigureFromSeed(T_DEFAULT_PARAMS, T_DEFAULT_SEED);
+export const TRANSPOSED_DEFAULT_FIGURE = transposedFigureFromSeed(TRANSPOSED_DEFAULT_PARAMS, TRANSPOSED_DEFAULT_SEED);
 
-export function tToConfig(p: TransposedParams): ConvTranspose2dConfig {
+function transposedConfig(p: TransposedParams): ConvTranspose2dConfig {
   return {
     batch: p.batch,
     inChannels: p.inChannels,
@@ -129,22 +129,22 @@ export function tToConfig(p: TransposedParams): ConvTranspose2dConfig {
   };
 }
 
-export function tInfoOf(p: TransposedParams): ConvTranspose2dInfo {
-  return convTranspose2dInfo(tToConfig(p));
+export function transposedInfoOf(p: TransposedParams): ConvTranspose2dInfo {
+  return convTranspose2dInfo(transposedConfig(p));
 }
 
 const SHAPES: FigureShapes<TransposedParams> = {
-  inputShape: tInputShape,
-  weightShape: tWeightShape,
-  seeded: tSeededValues,
+  inputShape: transposedInputShape,
+  weightShape: transposedWeightShape,
+  seeded: transposedSeededValues,
 };
 
 /** New settings, keeping every matrix value that still has a place. */
-export function tWithParams(state: TransposedFigureState, params: TransposedParams): TransposedFigureState {
+export function transposedWithParams(state: TransposedFigureState, params: TransposedParams): TransposedFigureState {
   return figureWithParams(SHAPES, state, params);
 }
 
-const PAIRS: Record<string, readonly [TNumericParam, TNumericParam]> = {
+const PAIRS: Record<string, readonly [TransposedNumericParam, TransposedNumericParam]> = {
   padding: ['padH', 'padW'],
   outputPadding: ['opH', 'opW'],
   stride: ['strideH', 'strideW'],
@@ -154,13 +154,13 @@ const PAIRS: Record<string, readonly [TNumericParam, TNumericParam]> = {
 };
 
 /** Applies one of the engine's suggested fixes to the settings. */
-export function tApplyFix(p: TransposedParams, s: Suggestion): TransposedParams {
-  return applyNumberFix<TransposedParams, TNumericParam>(p, s, PAIRS, ['groups']);
+export function transposedApplyFix(p: TransposedParams, s: Suggestion): TransposedParams {
+  return applyNumberFix<TransposedParams, TransposedNumericParam>(p, s, PAIRS, ['groups']);
 }
 
 /** True when a fix stays within the figure's limits. */
-export function tFixWithinLimits(p: TransposedParams): boolean {
-  return withinLimits(p, T_LIMITS);
+export function transposedFixWithinLimits(p: TransposedParams): boolean {
+  return withinLimits(p, TRANSPOSED_LIMITS);
 }
 
 export { VALUE_LIMIT };

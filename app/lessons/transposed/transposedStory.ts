@@ -3,8 +3,8 @@
  * engine's view of each step's figure, never written here.
  */
 import {
-  T_DEFAULT_PARAMS,
-  tFigureFromSeed,
+  TRANSPOSED_DEFAULT_PARAMS,
+  transposedFigureFromSeed,
   type TransposedFigureState,
   type TransposedParams,
 } from './transposedState';
@@ -12,11 +12,11 @@ import { storySettings, type StoryStep } from '../kit/story';
 import type { FigureNarrative } from '../kit/FigureStory';
 import { transposedView, type TransposedView } from './transposedView';
 
-export type TCheckpointKind = 'outputSize' | 'maxOverlap';
+export type TransposedCheckpointKind = 'outputSize' | 'maxOverlap';
 
-export type TStoryStep = StoryStep<TransposedParams, TCheckpointKind>;
+export type TransposedStoryStep = StoryStep<TransposedParams, TransposedCheckpointKind>;
 
-export const TRANSPOSED_STORY: readonly TStoryStep[] = [
+export const TRANSPOSED_STORY: readonly TransposedStoryStep[] = [
   { params: {}, seed: 0, checkpoint: 'outputSize' },
   { params: { padH: 1, padW: 1 }, seed: 0, checkpoint: 'outputSize' },
   { params: { padH: 2, padW: 2 }, seed: 0, checkpoint: null },
@@ -43,21 +43,21 @@ export const OVERLAP_PRESETS = [
 ] as const;
 
 /** The settings step `index` sets up, without making its matrices: cheap enough for every render. */
-export function tStoryParams(index: number): TransposedParams {
-  return storySettings(TRANSPOSED_STORY, index, T_DEFAULT_PARAMS);
+function transposedStoryParams(index: number): TransposedParams {
+  return storySettings(TRANSPOSED_STORY, index, TRANSPOSED_DEFAULT_PARAMS);
 }
 
-export function tStoryFigure(index: number): TransposedFigureState {
+export function transposedStoryFigure(index: number): TransposedFigureState {
   const step = TRANSPOSED_STORY[Math.max(0, Math.min(TRANSPOSED_STORY.length - 1, index))];
   // The overlap steps use an input of ones, so the canvas shows pure overlap counts times the kernel.
-  const fig = tFigureFromSeed(tStoryParams(index), step?.seed ?? 0);
+  const fig = transposedFigureFromSeed(transposedStoryParams(index), step?.seed ?? 0);
   return step?.checkpoint === 'maxOverlap'
     ? { ...fig, input: fig.input.map(() => 1), weight: fig.weight.map(() => 1) }
     : fig;
 }
 
-export function tCheckpointAnswer(
-  kind: TCheckpointKind,
+function transposedCheckpointAnswer(
+  kind: TransposedCheckpointKind,
   view: TransposedView,
 ): { readonly values: readonly number[]; readonly text: string } {
   if (kind === 'outputSize') {
@@ -69,8 +69,8 @@ export function tCheckpointAnswer(
 }
 
 /** The narrative as the kit's story panel tells it. */
-export const TRANSPOSED_NARRATIVE: FigureNarrative<TransposedParams, TCheckpointKind> = {
+export const TRANSPOSED_NARRATIVE: FigureNarrative<TransposedParams, TransposedCheckpointKind> = {
   steps: TRANSPOSED_STORY,
-  figure: tStoryFigure,
-  answer: (kind, figure) => tCheckpointAnswer(kind, transposedView(figure)),
+  figure: transposedStoryFigure,
+  answer: (kind, figure) => transposedCheckpointAnswer(kind, transposedView(figure)),
 };

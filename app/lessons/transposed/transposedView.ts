@@ -21,11 +21,11 @@ import {
   type TransposeOutputSizeFormula,
 } from '../../../engine';
 import {
-  tApplyFix,
-  tFixWithinLimits,
-  tInfoOf,
-  tInputShape,
-  tWeightShape,
+  transposedApplyFix,
+  transposedFixWithinLimits,
+  transposedInfoOf,
+  transposedInputShape,
+  transposedWeightShape,
   type TransposedFigureState,
 } from './transposedState';
 
@@ -77,20 +77,22 @@ export function transposedView(figure: TransposedFigureState): TransposedView {
 
 function compute(figure: TransposedFigureState): TransposedView {
   const p = figure.params;
-  const info = tInfoOf(p);
+  const info = transposedInfoOf(p);
   const formulas = convTranspose2dOutputSizeFormulaPair(info);
   const roundTrip = {
     h: inputSizesForOutput(p.inH, p.kH, p.strideH, p.padH, p.dilH),
     w: inputSizesForOutput(p.inW, p.kW, p.strideW, p.padW, p.dilW),
   };
-  const input = tensor(tInputShape(p), figure.input);
-  const weight = tensor(tWeightShape(p), figure.weight);
+  const input = tensor(transposedInputShape(p), figure.input);
+  const weight = tensor(transposedWeightShape(p), figure.weight);
   const bias = p.bias ? tensor([p.outChannels], figure.biasValues) : null;
   const drawable = info.problems.every((pr) => DRAWABLE.has(pr.code));
   const scatter = drawable ? scatterWithInfo(input, weight, bias, info) : null;
   const total = Math.max(1, scatter?.steps.length ?? 1);
   if (!info.valid) {
-    const fixes = suggestConvTranspose2dFixes(info.config, 12).filter((s) => tFixWithinLimits(tApplyFix(p, s)));
+    const fixes = suggestConvTranspose2dFixes(info.config, 12).filter((s) =>
+      transposedFixWithinLimits(transposedApplyFix(p, s)),
+    );
     return {
       info,
       scatter,

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyFix, DEFAULT_FIGURE, fixWithinLimits, withParams } from '../../../../app/lessons/conv/convState';
 import { applyNumberFix, reshapeKeeping, withinLimits } from '../../../../app/lessons/kit/figureState';
 import {
-  T_DEFAULT_FIGURE,
-  tApplyFix,
-  tFixWithinLimits,
-  tWithParams,
+  TRANSPOSED_DEFAULT_FIGURE,
+  transposedApplyFix,
+  transposedFixWithinLimits,
+  transposedWithParams,
 } from '../../../../app/lessons/transposed/transposedState';
 
 describe('figure state shared by the lessons', () => {
@@ -25,10 +25,10 @@ describe('figure state shared by the lessons', () => {
   });
 
   it('a transposed figure with one more output channel keeps its kernels and gains a bias', () => {
-    const p = T_DEFAULT_FIGURE.params;
-    const more = tWithParams(T_DEFAULT_FIGURE, { ...p, outChannels: p.outChannels + 1 });
+    const p = TRANSPOSED_DEFAULT_FIGURE.params;
+    const more = transposedWithParams(TRANSPOSED_DEFAULT_FIGURE, { ...p, outChannels: p.outChannels + 1 });
     expect(more.biasValues).toHaveLength(p.outChannels + 1);
-    expect(more.input).toEqual(T_DEFAULT_FIGURE.input);
+    expect(more.input).toEqual(TRANSPOSED_DEFAULT_FIGURE.input);
   });
 
   it('an engine fix sets the axis it names, or both axes, or a single setting', () => {
@@ -60,8 +60,11 @@ describe('figure state shared by the lessons', () => {
     expect(withinLimits({ a: 5, b: 9 }, { a: [1, 4], b: [0, 9] })).toBe(false);
     expect(fixWithinLimits(applyFix(DEFAULT_FIGURE.params, { param: 'kernelSize', from: 3, to: 99 }))).toBe(false);
     expect(fixWithinLimits(applyFix(DEFAULT_FIGURE.params, { param: 'kernelSize', from: 3, to: 2 }))).toBe(true);
-    const t = T_DEFAULT_FIGURE.params;
-    expect(tFixWithinLimits(tApplyFix(t, { param: 'stride', axis: 'h', from: 1, to: 2 }))).toBe(true);
-    expect(tApplyFix(t, { param: 'stride', axis: 'h', from: 1, to: 2 })).toMatchObject({ strideH: 2, strideW: 1 });
+    const t = TRANSPOSED_DEFAULT_FIGURE.params;
+    expect(transposedFixWithinLimits(transposedApplyFix(t, { param: 'stride', axis: 'h', from: 1, to: 2 }))).toBe(true);
+    expect(transposedApplyFix(t, { param: 'stride', axis: 'h', from: 1, to: 2 })).toMatchObject({
+      strideH: 2,
+      strideW: 1,
+    });
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { convTranspose2dScatter, tensor } from '../../../../engine';
 import { formatCell } from '../../../../app/parseNumbers';
 import type { AppStore } from '../../../../app/store/appStore';
-import { tInputShape, tWeightShape } from '../../../../app/lessons/transposed/transposedState';
+import { transposedInputShape, transposedWeightShape } from '../../../../app/lessons/transposed/transposedState';
 import TransposedLesson from '../../../../app/lessons/transposed/TransposedLesson';
 import { renderWithStore } from '../../../support/render';
 import { transposedOf } from '../../../support/lessons';
@@ -26,8 +26,8 @@ function enginePartial(store: AppStore, step: number): string[] {
   const f = transposedOf(store).present;
   const p = f.params;
   const r = convTranspose2dScatter(
-    tensor(tInputShape(p), f.input),
-    tensor(tWeightShape(p), f.weight),
+    tensor(transposedInputShape(p), f.input),
+    tensor(transposedWeightShape(p), f.weight),
     p.bias ? tensor([p.outChannels], f.biasValues) : null,
     {
       stride: [p.strideH, p.strideW],

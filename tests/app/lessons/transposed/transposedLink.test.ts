@@ -6,16 +6,17 @@ import {
   type TransposedLinkState,
 } from '../../../../app/lessons/transposed/transposedLink';
 import {
-  T_DEFAULT_FIGURE,
-  T_LIMITS,
-  tFigureFromSeed,
+  TRANSPOSED_DEFAULT_FIGURE,
+  TRANSPOSED_LIMITS,
+  transposedFigureFromSeed,
   type TransposedParams,
 } from '../../../../app/lessons/transposed/transposedState';
 
 const shared = { lang: null, theme: null, present: false, embed: false, hide: [] } as const;
-const base: TransposedLinkState = { figure: T_DEFAULT_FIGURE, step: null, story: 0, shared };
+const base: TransposedLinkState = { figure: TRANSPOSED_DEFAULT_FIGURE, step: null, story: 0, shared };
 
-const within = (key: keyof typeof T_LIMITS) => fc.integer({ min: T_LIMITS[key][0], max: T_LIMITS[key][1] });
+const within = (key: keyof typeof TRANSPOSED_LIMITS) =>
+  fc.integer({ min: TRANSPOSED_LIMITS[key][0], max: TRANSPOSED_LIMITS[key][1] });
 
 const arbParams: fc.Arbitrary<TransposedParams> = fc.record({
   batch: within('batch'),
@@ -48,7 +49,7 @@ const arbState: fc.Arbitrary<TransposedLinkState> = fc
     present: fc.boolean(),
   })
   .map(({ params, seed, edit, step, story, lang, present }) => {
-    const fig = tFigureFromSeed(params, seed);
+    const fig = transposedFigureFromSeed(params, seed);
     const figure = edit === null ? fig : { ...fig, input: fig.input.map((v, i) => (i === 0 ? edit + 0 : v)) };
     return { figure, step, story, shared: { ...shared, lang, present } };
   });

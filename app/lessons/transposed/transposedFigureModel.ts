@@ -9,7 +9,13 @@ import { formatCell } from '../../parseNumbers';
 import type { TransposedFigureState } from './transposedState';
 import type { TransposedFocus, TransposedView } from './transposedView';
 import { maxAbs, valueFill } from '../../../components/figures/colors';
-import type { CellState, FigureGrid, FigureMatrix, FigureModel, GridCellView } from '../../../components/figures/figureModel';
+import type {
+  CellState,
+  FigureGrid,
+  FigureMatrix,
+  FigureModel,
+  GridCellView,
+} from '../../../components/figures/figureModel';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { interpolateRgb } from 'd3-interpolate';
 
@@ -47,12 +53,7 @@ const where = (...ix: number[]) => `[${ix.join(', ')}]`;
 const paren = (v: number) => (v < 0 ? `(${formatCell(v)})` : formatCell(v));
 
 /** `3×2 + 1×0 + … + b = 12` from the stamps that reached one cell. */
-function contributionLine(
-  stamps: readonly Stamp[],
-  bias: number | null,
-  value: number,
-  t: TransposedWords,
-): string {
+function contributionLine(stamps: readonly Stamp[], bias: number | null, value: number, t: TransposedWords): string {
   const terms = stamps.map((s) => `${paren(s.x)}×${paren(s.w)}`);
   const shown =
     terms.length > MAX_TERMS
@@ -66,11 +67,8 @@ function contributionLine(
   return all.length ? `${all.join(' + ')} = ${formatCell(value)}` : formatCell(value);
 }
 
-export function buildTransposedFigure(
-  figure: TransposedFigureState,
-  view: TransposedView,
-  o: TransposedFigureOptions,
-): TransposedFigure {
+/** What every grid of the transposed figure reads: sizes, the running sums up to the playback step, and what is pointed at. */
+function transposedContext(figure: TransposedFigureState, view: TransposedView, o: TransposedFigureOptions) {
   const { t } = o;
   const p = figure.params;
   const { info, scatter, gather } = view;
@@ -140,6 +138,68 @@ export function buildTransposedFigure(
   const focusInputs = new Set(focusStamps.map((s) => `${s.n},${s.c},${s.iy},${s.ix}`));
   const focusWeights = new Set(focusStamps.map((s) => s.weight));
 
+  const kept = (ty: number, tx: number) =>
+    OH > 0 && OW > 0 && ty >= h.cropBefore && ty < h.cropBefore + OH && tx >= w.cropBefore && tx < w.cropBefore + OW;
+  return {
+    figure,
+    o,
+    t,
+    p,
+    info,
+    scatter,
+    gather,
+    h,
+    w,
+    OH,
+    OW,
+    CH,
+    CW,
+    steps,
+    step,
+    current,
+    perGroupOut,
+    perGroupIn,
+    inputFill,
+    weightFill,
+    outFill,
+    cell,
+    partial,
+    partialOut,
+    touched,
+    canvasAt,
+    currentTargets,
+    done,
+    focus,
+    focusStamps,
+    focusCanvas,
+    focusInputs,
+    focusWeights,
+    kept,
+  };
+}
+
+type TransposedContext = ReturnType<typeof transposedContext>;
+
+export function buildTransposedFigure(
+  figure: TransposedFigureState,
+  view: TransposedView,
+  o: TransposedFigureOptions,
+): TransposedFigure {
+  const c = transposedContext(figure, view, o);
+  return {
+    inputs: transposedInputGrids(c),
+    kernels: transposedKernelGrids(c),
+    bias: transposedBiasGrid(c),
+    ...transposedCanvasGrids(c),
+    outputs: transposedOutputGrids(c),
+    ...transposedGatherGrids(c),
+    ...transposedCaption(c),
+  };
+}
+
+/** Inputs, one grid per (sample, channel); the cell being stamped is active. */
+function transposedInputGrids(c: TransposedContext): TransposedGrid[] {
+  const { figure, t, p, current, inputFill, cell, focus, focusInputs } = c;
   const inputs: TransposedGrid[] = [];
   for (let n = 0; n < p.batch; n++) {
     for (let c = 0; c < p.inChannels; c++) {
@@ -169,6 +229,12 @@ export function buildTransposedFigure(
     }
   }
 
+  return inputs;
+}
+
+/** Kernels, one per (input channel, output channel of its group). */
+function transposedKernelGrids(c: TransposedContext): TransposedGrid[] {
+  const { figure, t, p, current, perGroupOut, perGroupIn, weightFill, cell, focus, focusWeights } = c;
   const kernels: TransposedGrid[] = [];
   for (let c = 0; c < p.inChannels; c++) {
     for (let cop = 0; cop < perGroupOut; cop++) {
@@ -197,6 +263,12 @@ export function buildTransposedFigure(
     }
   }
 
+  return kernels;
+}
+
+/** One bias per output channel; none when the layer has no bias. */
+function transposedBiasGrid(c: TransposedContext): TransposedGrid | null {
+  const { figure, t, p, weightFill, cell } = c;
   const bias: TransposedGrid | null = p.bias
     ? {
         id: 't-bias',
@@ -210,8 +282,29 @@ export function buildTransposedFigure(
       }
     : null;
 
-  const kept = (ty: number, tx: number) =>
-    OH > 0 && OW > 0 && ty >= h.cropBefore && ty < h.cropBefore + OH && tx >= w.cropBefore && tx < w.cropBefore + OW;
+  return bias;
+}
+
+/** The full canvas before the crop and its overlap counts, one of each per (sample, output channel). */
+function transposedCanvasGrids(c: TransposedContext): Pick<TransposedFigure, 'canvases' | 'overlaps' | 'maxOverlap'> {
+  const {
+    o,
+    t,
+    p,
+    scatter,
+    CH,
+    CW,
+    outFill,
+    cell,
+    partial,
+    touched,
+    canvasAt,
+    currentTargets,
+    done,
+    focus,
+    focusCanvas,
+    kept,
+  } = c;
   const canvases: TransposedGrid[] = [];
   const overlaps: TransposedGrid[] = [];
   let maxOverlap = 0;
@@ -270,6 +363,13 @@ export function buildTransposedFigure(
     }
   }
 
+  return { canvases, overlaps, maxOverlap };
+}
+
+/** The cropped outputs, filled with the running sums up to the playback step. */
+function transposedOutputGrids(c: TransposedContext): TransposedGrid[] {
+  const { o, t, p, scatter, h, w, OH, OW, outFill, cell, partialOut, touched, canvasAt, currentTargets, done, focus } =
+    c;
   const outputs: TransposedGrid[] = [];
   if (scatter && OH > 0 && OW > 0) {
     for (let n = 0; n < p.batch; n++) {
@@ -308,6 +408,29 @@ export function buildTransposedFigure(
     }
   }
 
+  return outputs;
+}
+
+/** The direct-convolution reading, in step with the stamps: zero-inserted inputs, flipped kernels, outputs. */
+function transposedGatherGrids(c: TransposedContext): Pick<TransposedFigure, 'ups' | 'flipped' | 'gatherOutputs'> {
+  const {
+    o,
+    t,
+    p,
+    gather,
+    h,
+    w,
+    OH,
+    OW,
+    current,
+    inputFill,
+    weightFill,
+    outFill,
+    cell,
+    canvasAt,
+    currentTargets,
+    focus,
+  } = c;
   // The direct-convolution view, in step with the stamps.
   const ups: TransposedGrid[] = [];
   const flipped: TransposedGrid[] = [];
@@ -404,6 +527,12 @@ export function buildTransposedFigure(
     }
   }
 
+  return { ups, flipped, gatherOutputs };
+}
+
+/** What the arithmetic line is about, and the line itself. */
+function transposedCaption(c: TransposedContext): Pick<TransposedFigure, 'subject' | 'caption'> {
+  const { o, t, p, scatter, h, w, OH, OW, CH, CW, current, focus, focusStamps, focusCanvas, kept } = c;
   let subject = '';
   let caption = '';
   if (scatter) {
@@ -442,20 +571,7 @@ export function buildTransposedFigure(
             .join(', ') + (current.stamps.length > MAX_TERMS ? ', …' : '');
     }
   }
-  return {
-    inputs,
-    kernels,
-    bias,
-    canvases,
-    outputs,
-    ups,
-    flipped,
-    gatherOutputs,
-    overlaps,
-    subject,
-    caption,
-    maxOverlap,
-  };
+  return { subject, caption };
 }
 
 /** Overlap counts: viridis (colour-blind safe, sequential), washed for legibility. */

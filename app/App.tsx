@@ -3,7 +3,7 @@ import { Header } from '../components/Header';
 import { LandingPage } from '../components/LandingPage';
 import { Notices } from '../components/Notices';
 import { LessonRoute } from './LessonRoute';
-import { AVAILABLE_LESSONS } from './lessons';
+import { isAvailable } from './lessons/registry';
 import { useAppStore } from './store/react';
 import { useHashRoute } from './useHashRoute';
 import { useMessages } from './useMessages';
@@ -44,7 +44,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [presentation, setPresentation]);
 
-  const lesson = route.kind === 'lesson' && AVAILABLE_LESSONS.has(route.lesson) ? route.lesson : null;
+  const lesson = route.kind === 'lesson' && isAvailable(route.lesson) ? route.lesson : null;
   return (
     <div className={embed ? 'app app--embed' : 'app'}>
       {embed ? null : <Header />}

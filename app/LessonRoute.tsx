@@ -1,32 +1,23 @@
-import { lazy } from 'react';
+import { createElement, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { loadLesson } from './lessonModules';
-import type { LessonId } from './lessons';
+import type { LessonProps } from './lessons/contract';
+import { LESSONS, type LessonId } from './lessons/registry';
 
-const lessonComponent = (id: LessonId) =>
-  lazy(async () => {
-    const module = loadLesson(id);
-    if (!module) throw new Error(`No code for lesson ${id}`);
-    return module;
-  });
-const ConvLesson = lessonComponent('conv');
-const TransposedLesson = lessonComponent('transposed');
+/** Every lesson's view, loaded on first render; made once, so React keeps a lesson's state across renders. */
+const VIEWS: ReadonlyMap<LessonId, LazyExoticComponent<ComponentType<LessonProps>>> = new Map(
+  LESSONS.map((entry) => [
+    entry.id,
+    lazy(async () => {
+      const lesson = await loadLesson(entry.id);
+      if (!lesson) throw new Error(`No code for lesson ${entry.id}`);
+      return { default: lesson.View };
+    }),
+  ]),
+);
 
-/** Props every lesson receives: the raw query of its route, for its URL codec. */
-export interface LessonProps {
-  readonly query: string;
-}
-
-/** Renders a lesson by id; lessons are loaded lazily, on first visit. */
+/** Renders a lesson by id; its code loads on first visit. A lesson still coming next renders nothing. */
 export function LessonRoute({ lesson, query }: { lesson: LessonId } & LessonProps) {
-  switch (lesson) {
-    case 'conv':
-      return <ConvLesson query={query} />;
-    case 'transposed':
-      return <TransposedLesson query={query} />;
-    case 'receptive-field':
-    case 'matrix':
-    case 'tensors':
-    case 'autoencoder':
-      return null;
-  }
+  // The views are made once, above; looking one up is not making a component.
+  const view = VIEWS.get(lesson);
+  return view ? createElement(view, { query }) : null;
 }

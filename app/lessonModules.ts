@@ -1,23 +1,18 @@
-import type { LessonId } from './lessons';
+import type { AnyLessonDefinition } from './lessons/contract';
+import { lessonEntry, type LessonId } from './lessons/registry';
 import { parseHash } from './router';
 
-type LessonModule = typeof import('../components/lessons/conv/ConvLesson');
+const loading = new Map<LessonId, Promise<AnyLessonDefinition>>();
 
-const loaders: Partial<Record<LessonId, () => Promise<LessonModule>>> = {
-  conv: () => import('../components/lessons/conv/ConvLesson'),
-  transposed: () => import('../components/lessons/transposed/TransposedLesson'),
-};
-const loading = new Map<LessonId, Promise<LessonModule>>();
-
-/** A lesson's code, fetched once however many times it is asked for. */
-export function loadLesson(id: LessonId): Promise<LessonModule> | null {
+/** A lesson's definition, its code fetched once however many times it is asked for; null while it is coming next. */
+export function loadLesson(id: LessonId): Promise<AnyLessonDefinition> | null {
   const started = loading.get(id);
   if (started) return started;
-  const load = loaders[id];
+  const load = lessonEntry(id).load;
   if (!load) return null;
-  const module = load();
-  loading.set(id, module);
-  return module;
+  const lesson = load().then((module) => module.default);
+  loading.set(id, lesson);
+  return lesson;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Parsers of what a person types or pastes into a matrix. They return a
  * result and never throw; the grid shows the error inline and keeps the text.
  */
-import { VALUE_LIMIT } from './conv/convState';
+import { VALUE_LIMIT } from './lessons/conv/convState';
 
 export type ParseError = 'empty' | 'not-a-number' | 'too-large';
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ParseError };

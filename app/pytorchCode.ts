@@ -17,7 +17,7 @@ export function pyNested(values: readonly number[], shape: readonly number[]): s
   return walk(0, 0);
 }
 
-export function pyNumber(v: number): string {
+function pyNumber(v: number): string {
   const s = formatNumber(v);
   return s.includes('.') || s.includes('e') ? s : `${s}.`;
 }

@@ -1,4 +1,4 @@
-import { isLessonId, type LessonId } from './lessons';
+import { isLessonId, type LessonId } from './lessons/registry';
 
 export type Route = { readonly kind: 'home' } | { readonly kind: 'lesson'; readonly lesson: LessonId };
 

@@ -5,15 +5,15 @@
  * say what it ignored.
  */
 import { isLang, type Lang } from './i18n';
-import type { Theme } from './store/settingsSlice';
+import type { Theme } from './theme';
 
 export const URL_VERSION = 1;
 /** Longest query the codecs will read at all. */
 export const MAX_QUERY_LENGTH = 24_000;
 /** Longest single value (a matrix of 16×16×4×2 short numbers fits). */
-export const MAX_VALUE_LENGTH = 16_000;
+const MAX_VALUE_LENGTH = 16_000;
 /** Most numbers a list may hold. */
-export const MAX_LIST_LENGTH = 2048;
+const MAX_LIST_LENGTH = 2048;
 
 export interface RawQuery {
   readonly values: ReadonlyMap<string, string>;
@@ -56,6 +56,45 @@ export function readQuery(query: string): RawQuery {
  */
 export const UNKNOWN = '*unknown';
 export const TOO_LONG = '*too-long';
+/** The link was written by a newer version of the app: it opens as well as it can, with a notice. */
+export const NEWER = '*newer';
+
+/** One change of link format: rewrites a query of version `from` into one of version `from + 1`. */
+export interface LinkMigration {
+  readonly from: number;
+  readonly migrate: (values: ReadonlyMap<string, string>) => Map<string, string>;
+}
+
+/**
+ * Every change of link format so far, oldest first. Empty while version 1 is
+ * the only one ever written; a change of a key's meaning bumps `URL_VERSION`
+ * and adds its migration here, so every link written before keeps opening.
+ */
+export const LINK_MIGRATIONS: readonly LinkMigration[] = [];
+
+/** Highest version a link may name at all (anything above `URL_VERSION` is from a newer app). */
+const MAX_VERSION = 999;
+
+/**
+ * Brings a query up to the current version: an older link is migrated step
+ * by step, a link without `v` is read as current, and a newer one is read as
+ * it is and flagged (`NEWER` among the dropped keys) so the app can say so.
+ * A `v` that is not a version is left for `decodeShared` to report.
+ */
+export function migrateQuery(
+  q: RawQuery,
+  migrations: readonly LinkMigration[] = LINK_MIGRATIONS,
+  current: number = URL_VERSION,
+): RawQuery {
+  const raw = q.values.get('v');
+  const version = raw === undefined ? null : parseIntIn(raw, 1, MAX_VERSION);
+  if (version === null || version === current) return q;
+  if (version > current) return { ...q, dropped: [...q.dropped, NEWER] };
+  let values = new Map(q.values);
+  for (const m of migrations) if (m.from >= version && m.from < current) values = m.migrate(values);
+  values.set('v', String(current));
+  return { ...q, values };
+}
 
 /** Keys made only of letters a codec uses (never shown if the codec does not know them). */
 function known(key: string): boolean {
@@ -92,7 +131,7 @@ export function formatPair(h: number, w: number): string {
 }
 
 /** A finite decimal number with |v| ≤ limit, or null. */
-export function parseNumber(raw: string, limit: number): number | null {
+function parseNumber(raw: string, limit: number): number | null {
   if (raw.length === 0 || raw.length > 24 || !/^-?(\d+\.?\d*|\.\d+)(e-?\d{1,3})?$/i.test(raw)) return null;
   const v = Number(raw);
   return Number.isFinite(v) && Math.abs(v) <= limit ? v : null;
@@ -136,7 +175,7 @@ export const SHARED_KEYS = ['v', 'lang', 'theme', 'present', 'embed', 'hide'] as
 export function decodeShared(q: RawQuery, ignored: string[]): SharedLinkState {
   const get = (k: string) => q.values.get(k);
   const v = get('v');
-  if (v !== undefined && parseIntIn(v, 1, URL_VERSION) === null) ignored.push('v');
+  if (v !== undefined && parseIntIn(v, 1, MAX_VERSION) === null) ignored.push('v');
   const lang = get('lang');
   const theme = get('theme');
   const flag = (k: string): boolean => {

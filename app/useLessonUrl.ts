@@ -1,19 +1,15 @@
 import { useEffect, useRef } from 'react';
-import type { LessonId } from './lessons';
+import type { LessonLink } from './lessons/contract';
 import type { AppState } from './store/appStore';
 import { useAppStoreApi } from './store/react';
-import type { SharedLinkState } from './urlCodec';
+import { NEWER, type SharedLinkState } from './urlCodec';
 
 const WRITE_DELAY_MS = 250;
 
-export interface LessonUrlBinding<T extends { readonly shared: SharedLinkState }> {
-  readonly lesson: LessonId;
-  readonly decode: (query: string) => { readonly state: T; readonly ignored: readonly string[] };
-  readonly encode: (state: T) => string;
-  /** Puts a decoded link into the store. */
-  readonly apply: (state: T, store: AppState) => void;
-  /** Reads the link state back out of the store. */
-  readonly snapshot: (store: AppState) => T;
+/** A lesson's link codec and the route it writes to. */
+export interface LessonUrlBinding<T extends { readonly shared: SharedLinkState }> extends LessonLink<T> {
+  /** The lesson's id: links are written as `#/<lesson>?…`. */
+  readonly lesson: string;
 }
 
 export function sharedSnapshot(s: AppState): SharedLinkState {
@@ -44,8 +40,10 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
     if (lastWritten.current !== null && query === lastWritten.current) return;
     const { state, ignored } = b.decode(query);
     store.getState().applyShared(state.shared);
-    b.apply(state, store.getState());
-    if (ignored.length) store.getState().pushNotice({ kind: 'ignored-keys', keys: ignored });
+    b.apply(state, store);
+    const keys = ignored.filter((k) => k !== NEWER);
+    if (keys.length < ignored.length) store.getState().pushNotice({ kind: 'newer-link' });
+    if (keys.length) store.getState().pushNotice({ kind: 'ignored-keys', keys });
   }, [query, store]);
 
   useEffect(() => {

@@ -1,9 +1,11 @@
-import { AVAILABLE_LESSONS, LESSON_IDS } from '../app/lessons';
+import { LESSONS } from '../app/lessons/registry';
+import { useAppStore } from '../app/store/react';
 import { useMessages } from '../app/useMessages';
 
-/** `#/`: the six lessons as a learning path. */
+/** `#/`: the lessons of the registry as a learning path. */
 export function LandingPage() {
   const t = useMessages();
+  const lang = useAppStore((s) => s.lang);
   return (
     <div className="landing">
       <section className="hero">
@@ -12,16 +14,16 @@ export function LandingPage() {
         <p>{t.home.intro}</p>
       </section>
       <ol className="lesson-path" aria-label={t.home.pathLabel}>
-        {LESSON_IDS.map((id, i) => {
-          const lesson = t.lessons[id];
-          const available = AVAILABLE_LESSONS.has(id);
+        {LESSONS.map((lesson, i) => {
+          const title = lesson.title[lang];
+          const available = 'load' in lesson;
           return (
-            <li key={id} className={available ? 'lesson-card' : 'lesson-card lesson-card--soon'}>
+            <li key={lesson.id} className={available ? 'lesson-card' : 'lesson-card lesson-card--soon'}>
               <span className="lesson-step">{t.home.step(i + 1)}</span>
-              <h2>{available ? <a href={`#/${id}`}>{lesson.title}</a> : lesson.title}</h2>
-              <p>{lesson.summary}</p>
+              <h2>{available ? <a href={`#/${lesson.id}`}>{title}</a> : title}</h2>
+              <p>{lesson.summary[lang]}</p>
               {available ? (
-                <a className="lesson-open" href={`#/${id}`} aria-label={`${t.home.open}: ${lesson.title}`}>
+                <a className="lesson-open" href={`#/${lesson.id}`} aria-label={`${t.home.open}: ${title}`}>
                   {t.home.open} →
                 </a>
               ) : (

@@ -8,6 +8,8 @@ function noticeText(t: Messages, n: Notice): string {
   switch (n.kind) {
     case 'unknown-route':
       return t.home.unknownRoute(n.path);
+    case 'newer-link':
+      return t.notices.newerLink;
     case 'ignored-keys':
       return t.notices.ignoredKeys(
         n.keys.map((k) => (k === UNKNOWN ? t.notices.unknownKey : k === TOO_LONG ? t.notices.tooLong : k)).join(', '),

@@ -1,20 +1,15 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './appStore';
 
-import type { ConvFocus } from '../conv/convView';
-
-/** A cell of the transposed-convolution figure. */
-export type TransposedFocus =
-  | { readonly kind: 't-input'; readonly index: number }
-  | { readonly kind: 't-weight'; readonly index: number }
-  | { readonly kind: 't-canvas'; readonly n: number; readonly co: number; readonly ty: number; readonly tx: number }
-  | { readonly kind: 't-output'; readonly index: number };
-
 /**
- * The cell under the pointer or keyboard focus, in its own matrix's
- * coordinates: views derive "where it comes from and where it goes" from it.
+ * The cell under the pointer or keyboard focus: which lesson it belongs to,
+ * and the cell in that lesson's own terms (each lesson has its own focus
+ * type). Views derive "where it comes from and where it goes" from it.
  */
-export type Focus = ConvFocus | TransposedFocus;
+export interface Focus {
+  readonly lesson: string;
+  readonly cell: unknown;
+}
 
 function sameFocus(a: Focus, b: Focus): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -4,7 +4,8 @@ import type { AppState } from './appStore';
 /** A message shown above the page until dismissed. Text comes from i18n by kind. */
 export type Notice =
   | { readonly id: number; readonly kind: 'unknown-route'; readonly path: string }
-  | { readonly id: number; readonly kind: 'ignored-keys'; readonly keys: readonly string[] };
+  | { readonly id: number; readonly kind: 'ignored-keys'; readonly keys: readonly string[] }
+  | { readonly id: number; readonly kind: 'newer-link' };
 
 export type NoticeInput = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
 

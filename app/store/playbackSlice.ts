@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './appStore';
 
 /** Steps per second at speed 1. */
-export const BASE_RATE = 2;
+const BASE_RATE = 2;
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 export interface PlaybackSlice {

@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../i18n';
+import type { Theme } from '../theme';
 import type { AppState } from './appStore';
-
-export type Theme = 'light' | 'dark';
 
 export interface SettingsSlice {
   lang: Lang;

@@ -91,7 +91,7 @@ function blocksRowAbove(other: FigureMatrix, matrix: FigureMatrix): boolean {
  * are available here): 0.62 em per character, 1 em per wide (CJK, fullwidth)
  * character.
  */
-export function estimateTextWidth(text: string, fontSize: number): number {
+function estimateTextWidth(text: string, fontSize: number): number {
   let ems = 0;
   for (const char of text) ems += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.62;
   return ems * fontSize;

@@ -28,7 +28,7 @@ export interface SvgExportOptions {
 }
 
 /** Default side of one cell in px. */
-export const DEFAULT_CELL_SIZE = 40;
+const DEFAULT_CELL_SIZE = 40;
 
 let patternCounter = 0;
 

@@ -5,8 +5,6 @@
  * disagree.
  */
 
-import type { GridCellView } from '../grid/MatrixGrid';
-
 /** What a cell means right now. Tests and styles key on these, never on colours. */
 export type CellState =
   | 'idle'
@@ -19,6 +17,18 @@ export type CellState =
   | 'pending'
   | 'cropped'
   | 'gap';
+
+/** One cell as the grid draws it. */
+export interface GridCellView {
+  readonly text: string;
+  readonly state: CellState;
+  readonly fill: string | null;
+  readonly editable: boolean;
+  /** A short word that tells the state without colour (screen readers and the corner mark). */
+  readonly mark?: string;
+  /** Small note under the value (e.g. which cell a padding cell copies). */
+  readonly note?: string;
+}
 
 /**
  * One matrix of a lesson's interactive figure, as the grid draws it: `kind`

@@ -10,21 +10,9 @@ import {
   type SyntheticEvent,
 } from 'react';
 import { parseBlock, parseCellInput, type ParseError } from '../../app/parseNumbers';
-import type { CellState } from '../figures/figureModel';
+import type { CellState, GridCellView } from '../figures/figureModel';
 import { useAfterPaint } from '../../app/useAfterPaint';
 import { useOnScreen } from './onScreen';
-
-/** One cell as the grid draws it. */
-export interface GridCellView {
-  readonly text: string;
-  readonly state: CellState;
-  readonly fill: string | null;
-  readonly editable: boolean;
-  /** A short word that tells the state without colour (screen readers and the corner mark). */
-  readonly mark?: string;
-  /** Small note under the value (e.g. which cell a padding cell copies). */
-  readonly note?: string;
-}
 
 export interface MatrixGridStrings {
   readonly invalid: (error: ParseError) => string;

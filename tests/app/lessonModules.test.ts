@@ -9,7 +9,7 @@ describe('lesson code loading', () => {
     expect(early).not.toBeNull();
     expect(loadLesson('conv')).toBe(early);
     const module = await early;
-    expect(typeof module?.default).toBe('function');
+    expect(typeof module?.View).toBe('function');
   });
 
   it('starts nothing for the landing page, an unknown route or a lesson not built yet', () => {

@@ -1,12 +1,8 @@
 // @vitest-environment jsdom
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MatrixGrid,
-  type GridCellView,
-  type GridMatrix,
-  type MatrixGridStrings,
-} from '../../components/grid/MatrixGrid';
+import type { GridCellView } from '../../components/figures/figureModel';
+import { MatrixGrid, type GridMatrix, type MatrixGridStrings } from '../../components/grid/MatrixGrid';
 
 /** An IntersectionObserver the test moves matrices on and off screen with. */
 const observed = new Map<Element, IntersectionObserverCallback>();

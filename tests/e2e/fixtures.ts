@@ -4,6 +4,7 @@
  * and locators named the way the app names things for assistive technology.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { LESSONS } from '../../app/lessons/registry';
 
 export interface PageIssues {
   readonly consoleErrors: string[];
@@ -40,7 +41,8 @@ export const test = base.extend<{ issues: PageIssues }>({
 
 export { expect };
 
-export const ROUTES = ['#/', '#/conv', '#/transposed', '#/receptive-field', '#/matrix', '#/tensors', '#/autoencoder'];
+/** The landing page and every lesson of the registry, built or coming next. */
+export const ROUTES = ['#/', ...LESSONS.map((l) => `#/${l.id}`)];
 
 /** Opens a hash route of the app; `query` goes after `?` untouched. */
 export async function openHash(page: Page, hash: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { messages } from '../../app/i18n';
 import { currentHash, expect, openHash, test, watchPage } from './fixtures';
+import { convZh } from '../../app/lessons/conv/messages.zh';
 
 const zh = messages('zh-CN');
 
@@ -13,7 +14,7 @@ test.describe('language', () => {
     await expect(page.getByRole('heading', { level: 1, name: '卷积' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('combobox', { name: zh.nav.language })).toHaveValue('zh-CN');
-    await expect(page.getByRole('grid', { name: zh.conv.matrices.inputOf(0, 0, 1) })).toBeVisible();
+    await expect(page.getByRole('grid', { name: convZh.matrices.inputOf(0, 0, 1) })).toBeVisible();
     await expect(page.getByRole('grid', { name: 'Input, channel 0' })).toHaveCount(0);
     await expect.poll(() => currentHash(page)).toContain('lang=zh-CN');
   });

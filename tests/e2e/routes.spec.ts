@@ -1,13 +1,13 @@
 import { messages } from '../../app/i18n';
-import { AVAILABLE_LESSONS, isLessonId } from '../../app/lessons';
+import { LESSONS } from '../../app/lessons/registry';
 import { expect, openHash, ROUTES, test } from './fixtures';
 
 const en = messages('en');
 
 /** The page's main heading: a lesson's title once it is built, the landing page's otherwise. */
 function headingOf(route: string): string {
-  const id = route.replace(/^#\//, '');
-  return isLessonId(id) && AVAILABLE_LESSONS.has(id) ? en.lessons[id].title : en.home.title;
+  const lesson = LESSONS.find((l) => `#/${l.id}` === route);
+  return lesson && 'load' in lesson ? lesson.title.en : en.home.title;
 }
 
 test.describe('every route', () => {

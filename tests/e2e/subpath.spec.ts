@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { messages } from '../../app/i18n';
+import { conv } from '../../app/lessons/conv/entry';
 import { expect, ROUTES, test } from './fixtures';
 
 const PREFIX = '/courses/convlab/';
@@ -58,8 +58,6 @@ test.afterAll(async () => {
   await new Promise((done) => server.close(done));
 });
 
-const en = messages('en');
-
 test.beforeEach(() => {
   missing.length = 0;
 });
@@ -96,7 +94,7 @@ test.describe(`dist/ served under ${PREFIX}`, () => {
     const output = page.getByRole('grid', { name: 'Output, channel 0' });
     await expect(output.getByRole('row')).toHaveCount(2);
     await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: en.lessons.conv.title })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: conv.title.en })).toBeVisible();
     await expect(output.getByRole('row')).toHaveCount(2);
     expect(missing).toEqual([]);
   });

@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import { useAppStore } from '../../store/react';
+import { useAfterPaint } from '../../useAfterPaint';
+import type { LessonUrlBinding } from '../../useLessonUrl';
+import type { LessonProps } from '../contract';
+import { FigureStory } from '../kit/FigureStory';
+import { Legend, type LegendState } from '../kit/Legend';
+import { FigurePanel, LessonLayout } from '../kit/LessonShell';
+import { SharePanel } from '../kit/SharePanel';
+import { useSlice } from '../kit/slice';
+import { hidesAnswers } from '../kit/story';
+import { useFigureExports, useFigureLesson } from '../kit/useFigureLesson';
+import { ConvControls } from './ConvControls';
+import { buildConvFigure, convAnnouncement, convFigureModel } from './convFigureModel';
+import { ConvFigureView } from './ConvFigureView';
+import { ConvFormulas } from './ConvFormulas';
+import type { ConvLinkState } from './convLink';
+import { convPytorchCode } from './convPytorch';
+import { applyFix, DEFAULT_FIGURE, DEFAULT_PARAMS } from './convState';
+import { CONV_NARRATIVE, CONV_STORY } from './convStory';
+import { convView, type ConvFocus } from './convView';
+import { convLink } from './link';
+import { useConvWords } from './messages';
+import { convSlice } from './slice';
+
+const binding: LessonUrlBinding<ConvLinkState> = { lesson: 'conv', ...convLink };
+
+const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'padding', 'unvisited', 'gap', 'pending'];
+
+/** `#/conv`: the convolution lesson. */
+export default function ConvLesson({ query }: LessonProps) {
+  const t = useConvWords();
+  const figure = useSlice(convSlice, (s) => s.present);
+  const view = convView(figure);
+  const page = useFigureLesson(query, convSlice, binding, view.total);
+  // The figure updates in the frame of the edit; formulas and code follow in the next one.
+  const deferred = useAfterPaint(figure);
+  const code = useMemo(() => convPytorchCode(deferred, convView(deferred)), [deferred]);
+  const hideOutput = hidesAnswers(CONV_STORY, page.story, page.revealed, figure.params, DEFAULT_PARAMS);
+  const step = useAppStore((s) => s.playback.step);
+  const { model, frames } = useFigureExports<ConvFocus>(
+    convSlice,
+    (at, focus, hide, theme) =>
+      convFigureModel(buildConvFigure(figure, view, { step: at, focus, hideOutput: hide, theme, t }), t.conv.title),
+    step,
+    hideOutput,
+    view.total,
+  );
+  return (
+    <LessonLayout
+      id="conv"
+      title={t.conv.title}
+      story={
+        <FigureStory
+          slice={convSlice}
+          narrative={CONV_NARRATIVE}
+          texts={t.conv.steps}
+          questions={t.conv.questions}
+          revealed={page.revealed}
+          onReveal={page.reveal}
+        />
+      }
+      figure={
+        <FigurePanel
+          refusal={view.refusal}
+          fixes={view.fixes}
+          settingNames={{ paddingMode: t.conv.controls.paddingMode }}
+          onFix={(s) => page.actions.setParams(applyFix(figure.params, s))}
+          onReset={() => page.actions.load(DEFAULT_FIGURE, 0)}
+          playable={view.result !== null}
+          announce={convAnnouncement(view, step, hideOutput, t)}
+        >
+          <ConvFigureView hideOutput={hideOutput} figureRef={page.figureRef} />
+        </FigurePanel>
+      }
+      legend={<Legend states={LEGEND} />}
+      side={
+        <>
+          <ConvControls />
+          <ConvFormulas figure={deferred} hideAnswers={hideOutput} />
+          <SharePanel name="convlab-conv" model={model} frames={frames} code={code} />
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,7 @@
+import { CONV_CODEC } from './convLink';
+import { convView } from './convView';
+import { figureLessonLink } from '../kit/figureLink';
+import { convSlice } from './slice';
+
+/** The convolution lesson's whole state in its link. */
+export const convLink = figureLessonLink(CONV_CODEC, convSlice, (f) => convView(f).total);

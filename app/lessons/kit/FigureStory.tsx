@@ -1,0 +1,71 @@
+import { memo } from 'react';
+import { useAppStore } from '../../store/react';
+import type { LessonSlice } from '../contract';
+import type { FigureValues } from './figureCodec';
+import type { FigureActions, FigureHistory } from './figureActions';
+import { useSlice, useSliceActions } from './slice';
+import { answerMatches, type StoryStep } from './story';
+import { StoryPanel } from './StoryPanel';
+
+/** A figure lesson's narrative, as `FigureStory` tells it. */
+export interface FigureNarrative<P, C extends string> {
+  readonly steps: readonly StoryStep<P, C>[];
+  /** The figure step `index` sets up. */
+  readonly figure: (index: number) => FigureValues<P>;
+  /** A checkpoint's answer, read off the engine's view of the figure: [values to compare, text to show]. */
+  readonly answer: (kind: C, figure: FigureValues<P>) => { readonly values: readonly number[]; readonly text: string };
+}
+
+export interface FigureStoryProps<P, C extends string> {
+  readonly slice: LessonSlice<FigureHistory<P>, FigureActions<P>>;
+  readonly narrative: FigureNarrative<P, C>;
+  /** Each step's title and body, in the reader's language. */
+  readonly texts: readonly { readonly title: string; readonly body: string }[];
+  readonly questions: Readonly<Record<C, string>>;
+  readonly revealed: boolean;
+  readonly onReveal: () => void;
+}
+
+/** A figure lesson's narrative steps and checkpoints: a step sets the figure and may ask for a prediction first. */
+function FigureStoryPanel<P, C extends string>({
+  slice,
+  narrative,
+  texts,
+  questions,
+  revealed,
+  onReveal,
+}: FigureStoryProps<P, C>) {
+  const story = useSlice(slice, (s) => s.story);
+  const figure = useSlice(slice, (s) => s.present);
+  const { load } = useSliceActions(slice);
+  const setStep = useAppStore((s) => s.setStep);
+  const index = Math.max(0, Math.min(narrative.steps.length - 1, story));
+  const kind = narrative.steps[index]?.checkpoint ?? null;
+  const text = texts[index];
+  const answer = kind ? narrative.answer(kind, figure) : null;
+  return (
+    <StoryPanel
+      index={index}
+      count={narrative.steps.length}
+      title={text?.title ?? ''}
+      body={text?.body ?? ''}
+      checkpoint={
+        kind && answer
+          ? {
+              question: questions[kind],
+              answer: answer.text,
+              matches: (typed) => answerMatches(typed, answer.values),
+            }
+          : null
+      }
+      revealed={revealed}
+      onReveal={onReveal}
+      onGo={(i) => {
+        load(narrative.figure(i), i);
+        setStep(0);
+      }}
+    />
+  );
+}
+
+export const FigureStory = memo(FigureStoryPanel) as typeof FigureStoryPanel;

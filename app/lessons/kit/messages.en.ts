@@ -1,0 +1,39 @@
+/**
+ * English words every figure lesson shares: the settings panel, the formulas
+ * panel and long sums. Loaded with the lessons, not with the landing page.
+ * `messages.zh.ts` has the same keys (its type is `FigureMessages`).
+ */
+export const figureEn = {
+  controls: {
+    label: 'Settings',
+    batch: 'Batch N',
+    inChannels: 'Input channels C_in',
+    outChannels: 'Output channels C_out (kernels)',
+    inputSize: 'Input size H × W',
+    kernelSize: 'Kernel size kH × kW',
+    stride: 'Stride',
+    padding: 'Padding',
+    dilation: 'Dilation',
+    groups: 'Groups',
+    bias: 'Bias',
+    height: 'height',
+    width: 'width',
+    validRange: (lo: number, hi: number) => (lo === hi ? `valid here: ${lo}` : `valid here: ${lo}–${hi}`),
+    randomize: 'New random numbers',
+    seed: 'Seed',
+    undo: 'Undo',
+    redo: 'Redo',
+  },
+  formulas: {
+    title: 'Formulas with your numbers',
+    outputSize: 'Output size',
+    height: 'Height',
+    width: 'Width',
+    hoverHint: 'Point at a symbol to see its part of the figure.',
+  },
+  arithmetic: {
+    more: (n: number) => `… ${n} more terms …`,
+  },
+};
+
+export type FigureMessages = typeof figureEn;

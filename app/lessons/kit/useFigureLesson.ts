@@ -1,0 +1,74 @@
+/**
+ * What every figure lesson's page does the same way: read its figure and
+ * narrative step, keep the step count in step with the figure, keep the link
+ * in the address bar, run playback and its keys, and remember which
+ * checkpoints were answered on this visit.
+ */
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { FigureModel } from '../../../components/figures/figureModel';
+import type { Theme } from '../../theme';
+import { useAppStore, useAppStoreApi } from '../../store/react';
+import { useLatestCallback } from '../../useLatestCallback';
+import { useLessonUrl, type LessonUrlBinding } from '../../useLessonUrl';
+import { usePlayback } from '../../usePlayback';
+import type { LessonSlice } from '../contract';
+import type { FigureValues, FigureLinkState } from './figureCodec';
+import type { FigureActions, FigureHistory } from './figureActions';
+import { focusIn, useSlice, useSliceActions } from './slice';
+
+export interface FigureLessonPage<P> {
+  readonly figure: FigureValues<P>;
+  /** Narrative step. */
+  readonly story: number;
+  readonly actions: FigureActions<P>;
+  readonly figureRef: RefObject<HTMLDivElement | null>;
+  /** Whether the checkpoint of the current narrative step was answered on this visit. */
+  readonly revealed: boolean;
+  readonly reveal: () => void;
+}
+
+export function useFigureLesson<P>(
+  query: string,
+  slice: LessonSlice<FigureHistory<P>, FigureActions<P>>,
+  binding: LessonUrlBinding<FigureLinkState<P>>,
+  total: number,
+): FigureLessonPage<P> {
+  const figure = useSlice(slice, (s) => s.present);
+  const story = useSlice(slice, (s) => s.story);
+  const actions = useSliceActions(slice);
+  const setTotal = useAppStore((s) => s.setTotal);
+  const figureRef = useRef<HTMLDivElement>(null);
+  // Predict-then-reveal: which narrative steps have been answered this visit.
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
+
+  // Before the link is applied: the link's own total and step must win over this render's.
+  useEffect(() => setTotal(total), [setTotal, total]);
+  useLessonUrl(query, binding);
+  usePlayback(figureRef, actions.undo, actions.redo);
+  const reveal = useCallback(() => setRevealed((r) => new Set(r).add(story)), [story]);
+  return { figure, story, actions, figureRef, revealed: revealed.has(story), reveal };
+}
+
+/**
+ * The figure as the share panel exports it: `model` draws it as it is now
+ * (step, focus, hidden answers), `frames` every playback step for a GIF. Both
+ * keep their identity, so the memoized share panel does not render on edits.
+ */
+export function useFigureExports<F>(
+  slice: { readonly id: string },
+  draw: (step: number, focus: F | null, hideOutput: boolean, theme: Theme) => FigureModel,
+  step: number,
+  hideOutput: boolean,
+  total: number,
+): { readonly model: () => FigureModel; readonly frames: () => FigureModel[] } {
+  const store = useAppStoreApi();
+  const model = useLatestCallback(() => {
+    const state = store.getState();
+    return draw(step, focusIn<F>(state, slice), hideOutput, state.theme);
+  });
+  const frames = useLatestCallback(() => {
+    const theme = store.getState().theme;
+    return Array.from({ length: total }, (_, i) => draw(i, null, false, theme));
+  });
+  return { model, frames };
+}

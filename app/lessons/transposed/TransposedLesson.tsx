@@ -1,0 +1,95 @@
+import { useMemo } from 'react';
+import { useAppStore } from '../../store/react';
+import { useAfterPaint } from '../../useAfterPaint';
+import type { LessonUrlBinding } from '../../useLessonUrl';
+import type { LessonProps } from '../contract';
+import { FigureStory } from '../kit/FigureStory';
+import { Legend, type LegendState } from '../kit/Legend';
+import { FigurePanel, LessonLayout } from '../kit/LessonShell';
+import { SharePanel } from '../kit/SharePanel';
+import { useSlice } from '../kit/slice';
+import { hidesAnswers } from '../kit/story';
+import { useFigureExports, useFigureLesson } from '../kit/useFigureLesson';
+import { transposedLink } from './link';
+import { useTransposedWords } from './messages';
+import { transposedSlice } from './slice';
+import { TransposedControls } from './TransposedControls';
+import { buildTransposedFigure, transposedAnnouncement, transposedFigureModel } from './transposedFigureModel';
+import { TransposedFigureView } from './TransposedFigureView';
+import { TransposedFormulas } from './TransposedFormulas';
+import type { TransposedLinkState } from './transposedLink';
+import { transposedPytorchCode } from './transposedPytorch';
+import { TRANSPOSED_DEFAULT_FIGURE, TRANSPOSED_DEFAULT_PARAMS, transposedApplyFix } from './transposedState';
+import { TRANSPOSED_NARRATIVE, TRANSPOSED_STORY } from './transposedStory';
+import { transposedView, type TransposedFocus } from './transposedView';
+
+const binding: LessonUrlBinding<TransposedLinkState> = { lesson: 'transposed', ...transposedLink };
+
+const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending'];
+
+/** `#/transposed`: the transposed convolution lesson. */
+export default function TransposedLesson({ query }: LessonProps) {
+  const t = useTransposedWords();
+  const figure = useSlice(transposedSlice, (s) => s.present);
+  const view = transposedView(figure);
+  const page = useFigureLesson(query, transposedSlice, binding, view.total);
+  // The figure updates in the frame of the edit; formulas and code follow in the next one.
+  const deferred = useAfterPaint(figure);
+  const code = useMemo(() => transposedPytorchCode(deferred, transposedView(deferred)), [deferred]);
+  const hideOutput = hidesAnswers(
+    TRANSPOSED_STORY,
+    page.story,
+    page.revealed,
+    figure.params,
+    TRANSPOSED_DEFAULT_PARAMS,
+  );
+  const step = useAppStore((s) => s.playback.step);
+  const { model, frames } = useFigureExports<TransposedFocus>(
+    transposedSlice,
+    (at, focus, hide, theme) =>
+      transposedFigureModel(
+        buildTransposedFigure(figure, view, { step: at, focus, hideOutput: hide, theme, t }),
+        t.transposed.title,
+      ),
+    step,
+    hideOutput,
+    view.total,
+  );
+  return (
+    <LessonLayout
+      id="transposed"
+      title={t.transposed.title}
+      story={
+        <FigureStory
+          slice={transposedSlice}
+          narrative={TRANSPOSED_NARRATIVE}
+          texts={t.transposed.steps}
+          questions={t.transposed.questions}
+          revealed={page.revealed}
+          onReveal={page.reveal}
+        />
+      }
+      figure={
+        <FigurePanel
+          refusal={view.refusal}
+          fixes={view.fixes}
+          settingNames={{ outputPadding: t.transposed.controls.outputPadding }}
+          onFix={(s) => page.actions.setParams(transposedApplyFix(figure.params, s))}
+          onReset={() => page.actions.load(TRANSPOSED_DEFAULT_FIGURE, 0)}
+          playable={view.scatter !== null}
+          announce={transposedAnnouncement(view, step, t)}
+        >
+          <TransposedFigureView hideOutput={hideOutput} figureRef={page.figureRef} />
+        </FigurePanel>
+      }
+      legend={<Legend states={LEGEND} />}
+      side={
+        <>
+          <TransposedControls />
+          <TransposedFormulas figure={deferred} hideAnswers={hideOutput} />
+          <SharePanel name="convlab-transposed" model={model} frames={frames} code={code} />
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,12 @@
+import type { LessonEntry } from '../contract';
+
+/** The transposed lesson's line on the landing path: its code loads on first visit. */
+export const transposed = {
+  id: 'transposed',
+  title: { en: 'Transposed convolution', 'zh-CN': '转置卷积' },
+  summary: {
+    en: 'Every input cell stamps a copy of the kernel; overlaps add up. Padding crops, stride inserts zeros, and checkerboards appear.',
+    'zh-CN': '每个输入格子把卷积核整体乘上自己再“盖”到输出上,重叠处相加。填充是裁剪,步长是插零,棋盘格由此而来。',
+  },
+  load: () => import('./index'),
+} as const satisfies LessonEntry;

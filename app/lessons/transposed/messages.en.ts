@@ -1,0 +1,101 @@
+/**
+ * English words of the transposed-convolution lesson, loaded with its code. `messages.zh.ts` has
+ * exactly the same keys (its type is `TransposedMessages`).
+ */
+export const transposedEn = {
+  title: 'Transposed convolution',
+  figureLabel: 'Transposed convolution figure',
+  matrices: {
+    inputOf: (n: number, c: number, batch: number) =>
+      batch > 1 ? `Input, sample ${n}, channel ${c}` : `Input, channel ${c}`,
+    kernelOf: (c: number, co: number) => `Kernel, input ${c} → output ${co}`,
+    canvasOf: (n: number, co: number, batch: number) =>
+      batch > 1 ? `Full canvas, sample ${n}, channel ${co}` : `Full canvas, channel ${co}`,
+    outputOf: (n: number, co: number, batch: number) =>
+      batch > 1 ? `Output, sample ${n}, channel ${co}` : `Output, channel ${co}`,
+    upOf: (n: number, c: number, batch: number) =>
+      batch > 1 ? `Zero-inserted input, sample ${n}, channel ${c}` : `Zero-inserted input, channel ${c}`,
+    flippedOf: (co: number, ci: number) => `Flipped kernel ${co}, channel ${ci}`,
+    overlapOf: (n: number, co: number, batch: number) =>
+      batch > 1 ? `Overlap count, sample ${n}, channel ${co}` : `Overlap count, channel ${co}`,
+    bias: 'Bias',
+  },
+  views: {
+    scatter: 'Stamp and sum',
+    scatterNote:
+      'Each step takes one input cell, multiplies the whole kernel by it and adds the result onto the canvas. Where stamps overlap, the numbers add up.',
+    crop: (p: string, op: string) =>
+      `Padding ${p} crops that many cells from every side of the canvas (hatched); output_padding ${op} keeps that many more at the bottom and right.`,
+    gather: 'The same numbers as a direct convolution',
+    gatherNote: (zeros: string, pad: string) =>
+      `Insert ${zeros} zero(s) between the inputs, pad by d(k−1)−p = ${pad} (output_padding more at the end; negative means crop), then slide the kernel flipped upside down and left to right. The highlighted cells match the stamp step above.`,
+    overlaps: 'Where stamps overlap',
+    overlapNote:
+      'How many stamps reached each canvas cell. When the kernel size is not a multiple of the stride, the count alternates: that unevenness is the checkerboard artifact.',
+    maxOverlap: (max: number) => `Busiest cell: ${max} stamps.`,
+    presets: 'Presets',
+    preset: {
+      k3s2: 'kernel 3, stride 2: checkerboard',
+      k4s2: 'kernel 4, stride 2: even',
+      k2s2: 'kernel 2, stride 2: no overlap',
+    },
+  },
+  controls: {
+    outputPadding: 'output_padding',
+  },
+  arithmetic: {
+    stamp: (where: string, x: string) => `Input ${where} = ${x} stamps ${x} × kernel`,
+    outputCell: (where: string) => `Output ${where}`,
+    canvasCell: (where: string) => `Canvas ${where}`,
+    onlyBias: 'no stamp reaches this cell, so it holds only the bias',
+    nothing: 'no stamp reaches this cell',
+    cropped: 'cut away by padding',
+  },
+  formulas: {
+    roundTrip: 'Round trip with a convolution',
+    roundTripNote: (axis: string, sizes: string, i: number, chosen: number) =>
+      `${axis}: a convolution with the same k, s, p, d maps every input size in {${sizes}} to ${i}. The transposed convolution cannot know which one you came from, so output_padding picks it: here ${chosen}.`,
+    roundTripNone: (axis: string, i: number) =>
+      `${axis}: nothing comes out of these settings, so no convolution input leads back to ${i}. Pick one of the settings that work first.`,
+  },
+  steps: [
+    {
+      title: 'Stamp and sum',
+      body: 'Start with the 2×2 input [[0,1],[2,3]] and the 2×2 kernel [[0,1],[2,3]]. Every input cell multiplies the whole kernel and stamps it onto the output at its own position. Overlapping stamps add.',
+    },
+    {
+      title: 'Padding is a crop',
+      body: 'In a transposed convolution, padding does not add a border: it removes p cells from every side of the full result. With padding 1 only the centre of the 3×3 canvas survives.',
+    },
+    {
+      title: 'Too much cropping',
+      body: 'Padding 2 would remove two cells from each side of a 3×3 result, leaving nothing. PyTorch refuses; so does this figure, and it tells you what would work.',
+    },
+    {
+      title: 'Stride inserts zeros',
+      body: 'With stride 2 the stamps land two cells apart. The same result comes from a direct convolution of the input with one zero inserted between neighbours, scanned by the flipped kernel: compare the two views step by step.',
+    },
+    {
+      title: 'output_padding picks the size',
+      body: 'A stride-2 convolution maps both 5 and 6 to 3, so going back is ambiguous. output_padding keeps one more row and column at the bottom and right to choose the larger size.',
+    },
+    {
+      title: 'Uneven overlaps',
+      body: 'Kernel 3 with stride 2: some canvas cells receive more stamps than their neighbours. With an input of ones the counts show directly, in a checkerboard.',
+    },
+    {
+      title: 'Even overlaps',
+      body: 'Kernel 4 with stride 2 (the kernel size divisible by the stride): inside the crop every cell gets the same number of stamps, so no checkerboard appears.',
+    },
+    {
+      title: 'Your turn',
+      body: 'Change any setting or number. Both views, the overlap map and the formulas follow, and the link reopens exactly this figure.',
+    },
+  ],
+  questions: {
+    outputSize: 'What size comes out (height × width)?',
+    maxOverlap: 'Where will the overlap be largest? How many stamps land on the busiest cell?',
+  },
+};
+
+export type TransposedMessages = typeof transposedEn;

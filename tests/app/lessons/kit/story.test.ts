@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { storyFigure } from '../../../../app/lessons/conv/convStory';
+import { answerMatches, hasStorySettings } from '../../../../app/lessons/kit/story';
+
+describe('predict-then-reveal answers', () => {
+  it('a size is accepted as "3x3", "3 × 3", "3,3", or "3" for a square', () => {
+    for (const typed of ['3x3', '3 × 3', '3,3', ' 3 ', '3']) expect(answerMatches(typed, [3, 3])).toBe(true);
+    expect(answerMatches('2x3', [3, 3])).toBe(false);
+  });
+
+  it('a non-square size needs both numbers in order', () => {
+    expect(answerMatches('2 × 3', [2, 3])).toBe(true);
+    expect(answerMatches('3 × 2', [2, 3])).toBe(false);
+    expect(answerMatches('2', [2, 3])).toBe(false);
+  });
+
+  it('a count is one number; extra numbers or none are wrong', () => {
+    expect(answerMatches('56', [56])).toBe(true);
+    expect(answerMatches('about 56 parameters', [56])).toBe(true);
+    expect(answerMatches('5 6', [56])).toBe(false);
+    expect(answerMatches('', [56])).toBe(false);
+    expect(answerMatches('-1', [1])).toBe(false);
+  });
+});
+
+describe('a narrative step’s own figure', () => {
+  it('is recognised until the student changes one of its settings', () => {
+    const own = storyFigure(1).params;
+    expect(hasStorySettings(own, own)).toBe(true);
+    expect(hasStorySettings({ ...own, strideH: own.strideH + 1 }, own)).toBe(false);
+  });
+});

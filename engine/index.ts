@@ -11,3 +11,4 @@ export * from './receptiveField';
 export * from './formulas';
 export * from './fast';
 export * from './python';
+export * from './autograd';

@@ -10,5 +10,3 @@ export * from './convMatrix';
 export * from './receptiveField';
 export * from './formulas';
 export * from './fast';
-export * from './python';
-export * from './autograd';

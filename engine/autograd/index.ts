@@ -1,3 +1,7 @@
+/**
+ * The tensors console: import it from `engine/autograd` (it is not re-exported by
+ * `engine/index.ts`, so lessons that do not run Python never load the grammar).
+ */
 export {
   Runtime,
   MAX_DIMS,

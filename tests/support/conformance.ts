@@ -15,9 +15,7 @@ import {
   inputRegion,
   isEngineError,
   matTVec,
-  nested,
   receptiveFieldStack,
-  runProgram,
   squeezeShape,
   tensor,
   unsqueezeShape,
@@ -25,8 +23,11 @@ import {
   type Pair,
   type RfLayer,
   type Tensor,
-  type AutogradErrorCode,
 } from '../../engine';
+// The console's parser and runtime are imported on their own, so that importing
+// the engine does not bring the Python grammar into every lesson's bundle.
+import { nested, runProgram } from '../../engine/autograd';
+import type { AutogradErrorCode } from '../../engine/errors';
 
 export interface FixtureTensor {
   shape: number[];

@@ -105,6 +105,7 @@ export type AutogradErrorCode =
   | 'inplace-on-leaf'
   | 'inplace-on-view-of-leaf'
   | 'inplace-on-no-grad-view'
+  | 'inplace-overlap'
   | 'backward-non-scalar'
   | 'backward-without-grad'
   | 'backward-gradient-shape-mismatch'
@@ -130,6 +131,7 @@ export const AUTOGRAD_ERROR_CODES: readonly AutogradErrorCode[] = [
   'inplace-on-leaf',
   'inplace-on-view-of-leaf',
   'inplace-on-no-grad-view',
+  'inplace-overlap',
   'backward-non-scalar',
   'backward-without-grad',
   'backward-gradient-shape-mismatch',

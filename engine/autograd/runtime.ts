@@ -375,7 +375,9 @@ export class Runtime {
     if (typeof t === 'number') return null;
     const fn = this.gradFn(t);
     if (fn) return { node: fn };
-    return this.requiresGrad(t) ? { node: this.accumulator(t) } : null;
+    // Only a leaf's own flag gives it an AccumulateGrad: a view made under
+    // no_grad reports requires_grad through its base but has no edge at all.
+    return t.requiresGradFlag ? { node: this.accumulator(t) } : null;
   }
 
   private node(
@@ -800,6 +802,9 @@ export class Runtime {
    */
   inplace(op: 'add' | 'sub' | 'mul' | 'div' | 'zero', t: RTensor, y: Operand | null): void {
     this.checkInplace(t, y);
+    if (y !== null && typeof y !== 'number' && y.storage === t.storage && !sameLayout(t, y)) {
+      throw new AutogradError('inplace-overlap', { output: shapeText(t.shape), input: shapeText(y.shape) });
+    }
     const ys = y === null || typeof y === 'number' ? [] : y.shape;
     const shape = broadcastShapes(t.shape, ys);
     if (shape.join(',') !== t.shape.join(',')) {
@@ -1013,6 +1018,15 @@ export class Runtime {
     this.backwards.push(trace);
     return trace;
   }
+}
+
+/**
+ * True when two tensors on one storage read it the same way. PyTorch lets an
+ * in-place op read such a tensor (`a += a`, `c -= a` after `c = a.detach()`)
+ * and refuses any other overlap between what it reads and what it writes.
+ */
+function sameLayout(a: RTensor, b: RTensor): boolean {
+  return a === b || (a.offset === b.offset && a.strides.join(',') === b.strides.join(','));
 }
 
 const BINARY: Readonly<Record<'add' | 'sub' | 'mul' | 'div' | 'rsub', (a: number, b: number) => number>> = {

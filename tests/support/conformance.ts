@@ -283,6 +283,7 @@ const AUTOGRAD_MESSAGES: readonly [string, AutogradErrorCode][] = [
   ['a view of a leaf Variable that requires grad', 'inplace-on-view-of-leaf'],
   ['a leaf Variable that requires grad', 'inplace-on-leaf'],
   ['A view was created in no_grad mode', 'inplace-on-no-grad-view'],
+  ['refer to a single memory location', 'inplace-overlap'],
   ['grad can be implicitly created only for scalar outputs', 'backward-non-scalar'],
   ['does not require grad and does not have a grad_fn', 'backward-without-grad'],
   ['Mismatch in shape: grad_output', 'backward-gradient-shape-mismatch'],

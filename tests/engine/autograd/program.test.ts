@@ -168,6 +168,24 @@ describe("PyTorch's refusals and the console's limits", () => {
     });
   }
 
+  it('refuses an in-place op that reads its own storage laid out another way, but not the same tensor', () => {
+    const run = runProgram(['a = torch.tensor([[3.0, 3.0]])', 'c = a.squeeze()', 'a.div_(c)']);
+    expect(run.error).toMatchObject({ code: 'inplace-overlap', line: 3 });
+    expect(named(ok(['a = torch.tensor([3.0, 3.0])', 'a += a']), 'a').data).toEqual([6, 6]);
+  });
+
+  it('gives a view made under no_grad requires_grad from its base but no edge for backward', () => {
+    const lines = [leaf, 'with torch.no_grad():', '    v = a.unsqueeze(0)'];
+    expect(named(ok(lines), 'v')).toMatchObject({ requiresGrad: true, isLeaf: true });
+    expect(runProgram([...lines, 'v.backward(torch.ones_like(v))']).error).toMatchObject({
+      code: 'backward-without-grad',
+      line: 4,
+    });
+    const through = ok([...lines, 'y = v.sum()', 'y.backward()']);
+    expect(named(through, 'a').grad).toBeNull();
+    expect(through.state.ops.find((o) => o.id === named(through, 'y').gradFn)?.next).toEqual([null]);
+  });
+
   it('lets a second backward through a graph that saved nothing', () => {
     const run = ok([leaf, 'y = (a + a).sum()', 'y.backward()', 'y.backward()']);
     expect(named(run, 'a').grad?.data).toEqual([4, 4]);

@@ -41,6 +41,7 @@ export type SubsetCode =
   | 'reserved-name'
   | 'bad-argument'
   | 'integer-tensor'
+  | 'batched-matmul'
   | 'ragged-data'
   | 'not-a-tensor';
 
@@ -57,6 +58,7 @@ export const SUBSET_CODES: readonly SubsetCode[] = [
   'reserved-name',
   'bad-argument',
   'integer-tensor',
+  'batched-matmul',
   'ragged-data',
   'not-a-tensor',
 ];
@@ -431,7 +433,7 @@ class Interpreter {
     const rt = this.rt;
     const tensor = (t: RTensor): Value => ({ kind: 'tensor', t });
     if (typeof x !== 'number' && typeof y !== 'number') {
-      if (op === '@') return tensor(rt.matmul(x, y));
+      if (op === '@') return tensor(this.matmul(x, y, span));
       if (op === '**') throw new ArgumentRefusal('unsupported-operands', span, { operator: op });
       return tensor(rt.binary(ARITH[op] ?? 'add', x, y));
     }
@@ -456,6 +458,15 @@ class Interpreter {
     throw new ArgumentRefusal('unsupported-operands', span, { operator: op });
   }
 
+  /** `@` and `torch.matmul` on vectors and matrices; batched products (3 or more dims) are outside the subset. */
+  matmul(x: RTensor, y: RTensor, span: Span): RTensor {
+    const ranks = [x.shape.length, y.shape.length];
+    if (!ranks.includes(0) && ranks.some((r) => r > 2)) {
+      throw new ArgumentRefusal('batched-matmul', span, { left: x.shape.length, right: y.shape.length });
+    }
+    return this.rt.matmul(x, y);
+  }
+
   int(v: Value | undefined, span: Span): number {
     if (v?.kind === 'number' && v.integer) return v.value;
     throw new ArgumentRefusal('bad-argument', span, { expected: 'integer' });
@@ -475,6 +486,10 @@ class Interpreter {
 
   call(e: CallExpr): Value {
     const callee = e.callee as AttributeExpr;
+    // Python looks the method up on its object before it evaluates the arguments.
+    const method = isTorch(callee.object)
+      ? null
+      : this.tensorOf(this.eval(callee.object), callee.object.span, callee.name);
     const args = e.args.map((a) => this.eval(a));
     const kw = new Map(e.keywords.map((k) => [k.name, this.eval(k.value)] as const));
     const span = e.span;
@@ -524,7 +539,7 @@ class Interpreter {
         case 'ones_like':
         case 'zeros_like': {
           arity(1, 1);
-          return tensor(rt.full(argTensor(0).shape, callee.name === 'ones_like' ? 1 : 0));
+          return tensor(rt.fullLike(argTensor(0), callee.name === 'ones_like' ? 1 : 0));
         }
         case 'sigmoid':
         case 'exp':
@@ -533,11 +548,11 @@ class Interpreter {
           return tensor(rt.unary(callee.name, argTensor(0)));
         case 'matmul':
           arity(2, 2);
-          return tensor(rt.matmul(argTensor(0), argTensor(1)));
+          return tensor(this.matmul(argTensor(0), argTensor(1), span));
       }
       throw new ArgumentRefusal('bad-argument', span);
     }
-    const self = this.tensorOf(this.eval(callee.object), callee.object.span, callee.name);
+    const self = method as RTensor;
     const dimArg = (): number | null => {
       const d = kw.get('dim') ?? args[0];
       return d === undefined ? null : this.int(d, span);
@@ -575,7 +590,7 @@ class Interpreter {
         );
       case 'matmul':
         arity(1, 1);
-        return tensor(rt.matmul(self, argTensor(0)));
+        return tensor(this.matmul(self, argTensor(0), span));
       case 'add_':
       case 'sub_':
       case 'mul_':
@@ -654,6 +669,19 @@ function gradInfo(t: RTensor): TensorInfo['grad'] {
   return t.grad ? { tensor: t.grad.id, shape: [...t.grad.shape], data: Array.from(values(t.grad)) } : null;
 }
 
+/**
+ * `is_leaf` without refusing: PyTorch refuses to read the history of a view
+ * made under no_grad once its storage changed, but the picture still shows it
+ * (as the leaf it was made as).
+ */
+function isLeafForDisplay(rt: Runtime, t: RTensor): boolean {
+  try {
+    return rt.isLeaf(t);
+  } catch {
+    return t.gradFn === null;
+  }
+}
+
 /** An immutable picture of the runtime and the names. */
 function snapshot(it: Interpreter): ProgramState {
   const rt = it.rt;
@@ -670,7 +698,7 @@ function snapshot(it: Interpreter): ProgramState {
     shape: [...t.shape],
     data: Array.from(values(t)),
     requiresGrad: rt.requiresGrad(t),
-    isLeaf: rt.isLeaf(t),
+    isLeaf: isLeafForDisplay(rt, t),
     gradFn: t.gradFn ? t.gradFn.id : null,
     grad: gradInfo(t),
     storage: t.storage.id,

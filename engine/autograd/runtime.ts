@@ -171,6 +171,72 @@ function checkSize(shape: readonly number[]): void {
   if (n > MAX_ELEMENTS) throw new AutogradError('tensor-too-large', { elements: n, max: MAX_ELEMENTS });
 }
 
+/** PyTorch's `is_contiguous`: row-major, ignoring the strides of size-1 dims. */
+export function isContiguous(shape: readonly number[], strides: readonly number[]): boolean {
+  let expected = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    const size = shape[d] ?? 1;
+    if (size === 1) continue;
+    if (strides[d] !== expected) return false;
+    expected *= size;
+  }
+  return true;
+}
+
+/**
+ * Strides of a new element-wise result of `shape`, as PyTorch's
+ * TensorIterator allocates it: contiguous when every input is; otherwise the
+ * dims ordered from fastest to slowest as the inputs lay them out (the first
+ * input that orders two dims decides; broadcast dims are ignored). So
+ * `a.t() * 2` is laid out like `a.t()`, and `(a.t() * 2).view(-1)` is refused
+ * as PyTorch refuses it.
+ */
+export function resultStrides(
+  shape: readonly number[],
+  inputs: readonly Pick<RTensor, 'shape' | 'strides'>[],
+): number[] {
+  const nd = shape.length;
+  if (nd <= 1 || inputs.every((t) => isContiguous(t.shape, t.strides))) return contiguousStrides(shape);
+  // Each input's strides over the result's dims, 0 where it is broadcast.
+  const strides = inputs.map((t) =>
+    shape.map((size, d) => {
+      const td = d - (nd - t.shape.length);
+      if (td < 0) return 0;
+      return (t.shape[td] ?? 1) === 1 && size !== 1 ? 0 : (t.strides[td] ?? 0);
+    }),
+  );
+  const shouldSwap = (d0: number, d1: number): number => {
+    for (const st of strides) {
+      const s0 = st[d0] ?? 0;
+      const s1 = st[d1] ?? 0;
+      if (s0 === 0 || s1 === 0) continue;
+      if (s0 < s1) return -1;
+      if (s0 > s1) return 1;
+      if ((shape[d0] ?? 1) > (shape[d1] ?? 1)) return 1;
+    }
+    return 0;
+  };
+  // perm[0] is the fastest dim; start from row-major and insertion-sort.
+  const perm = Array.from({ length: nd }, (_, i) => nd - 1 - i);
+  for (let i = 1; i < nd; i++) {
+    let d1 = i;
+    for (let d0 = i - 1; d0 >= 0; d0--) {
+      const c = shouldSwap(perm[d0] ?? 0, perm[d1] ?? 0);
+      if (c > 0) {
+        [perm[d0], perm[d1]] = [perm[d1] ?? 0, perm[d0] ?? 0];
+        d1 = d0;
+      } else if (c < 0) break;
+    }
+  }
+  const out = new Array<number>(nd).fill(1);
+  let stride = 1;
+  for (const d of perm) {
+    out[d] = stride;
+    stride *= shape[d] ?? 1;
+  }
+  return out;
+}
+
 /** Broadcast shape of two shapes (NumPy rules), or PyTorch's refusal. */
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
   const rank = Math.max(a.length, b.length);
@@ -328,11 +394,26 @@ export class Runtime {
     return t;
   }
 
-  /** A new tensor that owns a fresh storage holding `data` (row-major in `shape`). */
-  fromData(shape: readonly number[], data: ArrayLike<number>): RTensor {
+  /**
+   * A new tensor that owns a fresh storage holding `data` (row-major in
+   * `shape`), laid out with `strides` (contiguous unless an element-wise op
+   * keeps its inputs' layout, see `resultStrides`).
+   */
+  fromData(
+    shape: readonly number[],
+    data: ArrayLike<number>,
+    strides: readonly number[] = contiguousStrides(shape),
+  ): RTensor {
     checkSize(shape);
-    const storage: Storage = { id: this.nextStorage++, data: Float64Array.from(data), version: 0 };
-    return this.make(storage, shape, contiguousStrides(shape), 0);
+    const storage: Storage = { id: this.nextStorage++, data: new Float64Array(numel(shape)), version: 0 };
+    const t = this.make(storage, shape, strides, 0);
+    positions(t).forEach((p, i) => (storage.data[p] = data[i] ?? 0));
+    return t;
+  }
+
+  /** `torch.ones_like` / `zeros_like`: the same shape and, as `empty_like` preserves it, the same layout. */
+  fullLike(x: RTensor, value: number): RTensor {
+    return this.fromData(x.shape, new Array<number>(numel(x.shape)).fill(value), resultStrides(x.shape, [x]));
   }
 
   full(shape: readonly number[], value: number): RTensor {
@@ -353,7 +434,12 @@ export class Runtime {
    */
   gradFn(t: RTensor): GradNode | null {
     const v = t.view;
-    if (v && v.creation === 'grad' && v.attrVersion !== t.storage.version && (t.gradFn || this.requiresGrad(v.base))) {
+    if (v && v.attrVersion !== t.storage.version && (t.gradFn || this.requiresGrad(v.base))) {
+      // A view made under no_grad cannot tell whether its base's in-place
+      // change should be part of its history, so PyTorch refuses to use it.
+      if (v.creation === 'no-grad') {
+        throw new AutogradError('inplace-on-no-grad-view', { shape: shapeText(t.shape), indirect: 1 });
+      }
       t.gradFn = this.viewNode('AsStridedBackward0', t, v.base);
       v.attrVersion = t.storage.version;
     }
@@ -459,9 +545,11 @@ export class Runtime {
     const a = expandTo(xv, xs, shape);
     const b = expandTo(yv, ys, shape);
     const f = BINARY[op];
+    const operands = [x, y].filter((v): v is RTensor => typeof v !== 'number');
     const out = this.fromData(
       shape,
       a.map((v, i) => f(v, b[i] ?? 0)),
+      resultStrides(shape, operands),
     );
     return this.record(out, ...this.binaryBackward(op, x, y, shape));
   }
@@ -574,6 +662,7 @@ export class Runtime {
     const out = this.fromData(
       x.shape,
       values(x).map((v) => -v),
+      resultStrides(x.shape, [x]),
     );
     return this.record(out, 'NegBackward0', [x], 0, (g) => [mapGrad(g, (v) => -v)]);
   }
@@ -583,6 +672,7 @@ export class Runtime {
     const out = this.fromData(
       x.shape,
       values(x).map((v) => v ** p),
+      resultStrides(x.shape, [x]),
     );
     const s = this.save(x);
     return this.record(out, 'PowBackward0', [x], 1, (g) => {
@@ -594,7 +684,7 @@ export class Runtime {
   /** Unary functions that save their result: sigmoid, exp, relu, reciprocal. */
   unary(fn: 'sigmoid' | 'exp' | 'relu' | 'reciprocal', x: RTensor): RTensor {
     const f = UNARY[fn];
-    const out = this.fromData(x.shape, values(x).map(f.forward));
+    const out = this.fromData(x.shape, values(x).map(f.forward), resultStrides(x.shape, [x]));
     const s = this.save(out);
     return this.record(out, f.node, [x], 1, (g) => {
       const r = this.unpack(s);
@@ -629,7 +719,11 @@ export class Runtime {
     }
     if (kind === 'mean') out.forEach((v, i) => (out[i] = v / size));
     const t = this.fromData(shape, out);
-    return this.record(t, kind === 'sum' ? 'SumBackward1' : 'MeanBackward1', [x], 0, (g) => {
+    // PyTorch 1.13's MeanBackward1 keeps its input (SumBackward1 only sizes),
+    // so a mean over a dim is checked for in-place changes and freed by backward.
+    const saved = kind === 'mean' ? this.save(x) : null;
+    return this.record(t, kind === 'sum' ? 'SumBackward1' : 'MeanBackward1', [x], saved ? 1 : 0, (g) => {
+      if (saved) this.unpack(saved);
       const data = new Float64Array(xv.length);
       for (let o = 0; o < outer; o++) {
         for (let k = 0; k < size; k++) {
@@ -720,7 +814,12 @@ export class Runtime {
     checkSize(shape);
     const base = this.root(x);
     const v = this.make(x.storage, shape, strides, x.offset, {
-      view: { base, creation: this.gradEnabled ? 'grad' : 'no-grad', attrVersion: x.storage.version },
+      // A view of a view made under no_grad counts as made under no_grad too (PyTorch's propagate_creation_meta).
+      view: {
+        base,
+        creation: this.gradEnabled && x.view?.creation !== 'no-grad' ? 'grad' : 'no-grad',
+        attrVersion: x.storage.version,
+      },
     });
     if (this.gradEnabled && this.requiresGrad(x)) v.gradFn = this.viewNode(name, v, x);
     return v;

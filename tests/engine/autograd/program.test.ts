@@ -213,6 +213,19 @@ describe("PyTorch's refusals and the console's limits", () => {
     expect(runProgram('x = __import__("os")').error).toMatchObject({ stage: 'syntax', code: 'dunder-name' });
   });
 
+  it('multiplies vectors and matrices only: a batched product is outside the subset', () => {
+    const run = runProgram(['k = torch.ones(2, 2).unsqueeze(0)', 'y = k @ k']);
+    expect(run.error).toMatchObject({ stage: 'runtime', code: 'batched-matmul', line: 2 });
+  });
+
+  it('lays a result out like its input, so a view of a transposed product is refused as in PyTorch', () => {
+    const lines = ['k = torch.arange(4.0).reshape(2, 2)', 'd = k.t() * 2'];
+    expect(runProgram([...lines, 'e = d.view(-1)']).error).toMatchObject({ code: 'view-not-contiguous', line: 3 });
+    const copied = ok([...lines, 'e = d.reshape(-1)']);
+    expect(named(copied, 'e').data).toEqual([0, 4, 2, 6]);
+    expect(copied.state.sharing).toEqual([]);
+  });
+
   it('refuses integer data and ragged lists, which PyTorch would not make a float tensor of', () => {
     expect(runProgram('k = torch.tensor([1, 2])').error).toMatchObject({ code: 'integer-tensor' });
     expect(runProgram('k = torch.tensor([[1.0], [1.0, 2.0]])').error).toMatchObject({ code: 'ragged-data' });

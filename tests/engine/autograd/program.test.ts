@@ -186,6 +186,24 @@ describe("PyTorch's refusals and the console's limits", () => {
     expect(through.state.ops.find((o) => o.id === named(through, 'y').gradFn)?.next).toEqual([null]);
   });
 
+  it('keeps the input of mean(dim=0), so changing it in place is refused at backward, unlike sum(dim=0)', () => {
+    const change = ['with torch.no_grad():', '    a -= 1.0', 'y.sum().backward()'];
+    expect(runProgram([leaf, 'y = a.mean(dim=0)', ...change]).error).toMatchObject({
+      code: 'inplace-on-saved-tensor',
+      line: 5,
+    });
+    expect(runProgram([leaf, 'y = a.sum(dim=0)', ...change]).error).toBeNull();
+  });
+
+  it('treats a view of a view made under no_grad as made under no_grad', () => {
+    const run = runProgram([leaf, 'with torch.no_grad():', '    v = a.unsqueeze(0)', 'w = v.squeeze(0)', 'w.zero_()']);
+    expect(run.error).toMatchObject({ code: 'inplace-on-no-grad-view', line: 5 });
+  });
+
+  it('looks a method up on None before it evaluates the arguments, as Python does', () => {
+    expect(runProgram([leaf, 'a.grad.add_(q)']).error).toMatchObject({ code: 'grad-is-none', line: 2 });
+  });
+
   it('lets a second backward through a graph that saved nothing', () => {
     const run = ok([leaf, 'y = (a + a).sum()', 'y.backward()', 'y.backward()']);
     expect(named(run, 'a').grad?.data).toEqual([4, 4]);

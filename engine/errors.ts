@@ -161,3 +161,78 @@ export function refuse<C extends EngineErrorCode>(code: C, details: ProblemDetai
 export function isEngineError(e: unknown): e is EngineError {
   return e instanceof EngineError;
 }
+
+/**
+ * Refusals of the tensors-and-autograd console (`engine/autograd`): PyTorch's
+ * own errors, and the console's limits (programs of at most 40 lines, tensors
+ * of at most 4 dims and 256 elements). Kept apart from `EngineErrorCode` so
+ * the conv lessons' exhaustive tables do not have to word them.
+ */
+export type AutogradErrorCode =
+  | 'backward-through-freed-graph'
+  | 'inplace-on-saved-tensor'
+  | 'inplace-on-leaf'
+  | 'inplace-on-view-of-leaf'
+  | 'inplace-on-no-grad-view'
+  | 'inplace-overlap'
+  | 'backward-non-scalar'
+  | 'backward-without-grad'
+  | 'backward-gradient-shape-mismatch'
+  | 'broadcast-shape-mismatch'
+  | 'inplace-broadcast-mismatch'
+  | 'matmul-shape-mismatch'
+  | 'matmul-zero-dim'
+  | 'dimension-out-of-range'
+  | 'transpose-rank-too-high'
+  | 'reshape-size-mismatch'
+  | 'reshape-several-inferred'
+  | 'view-not-contiguous'
+  | 'grad-is-none'
+  | 'name-not-defined'
+  | 'program-too-long'
+  | 'tensor-too-many-dims'
+  | 'tensor-too-large';
+
+/** Every autograd code, for exhaustiveness checks (translations, tests). */
+export const AUTOGRAD_ERROR_CODES: readonly AutogradErrorCode[] = [
+  'backward-through-freed-graph',
+  'inplace-on-saved-tensor',
+  'inplace-on-leaf',
+  'inplace-on-view-of-leaf',
+  'inplace-on-no-grad-view',
+  'inplace-overlap',
+  'backward-non-scalar',
+  'backward-without-grad',
+  'backward-gradient-shape-mismatch',
+  'broadcast-shape-mismatch',
+  'inplace-broadcast-mismatch',
+  'matmul-shape-mismatch',
+  'matmul-zero-dim',
+  'dimension-out-of-range',
+  'transpose-rank-too-high',
+  'reshape-size-mismatch',
+  'reshape-several-inferred',
+  'view-not-contiguous',
+  'grad-is-none',
+  'name-not-defined',
+  'program-too-long',
+  'tensor-too-many-dims',
+  'tensor-too-large',
+];
+
+/** A refusal of the autograd runtime: a code and the shapes, dims or names involved. */
+export class AutogradError extends Error {
+  readonly code: AutogradErrorCode;
+  readonly details: ProblemDetails;
+
+  constructor(code: AutogradErrorCode, details: ProblemDetails = {}) {
+    super(`${code} ${JSON.stringify(details)}`);
+    this.name = 'AutogradError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAutogradError(e: unknown): e is AutogradError {
+  return e instanceof AutogradError;
+}

@@ -25,6 +25,10 @@ import {
   type RfLayer,
   type Tensor,
 } from '../../engine';
+// The console's parser and runtime are imported on their own, so that importing
+// the engine does not bring the Python grammar into every lesson's bundle.
+import { nested, runProgram } from '../../engine/autograd';
+import type { AutogradErrorCode } from '../../engine/errors';
 
 export interface FixtureTensor {
   shape: number[];
@@ -360,7 +364,12 @@ function check(c: AnyCase): string | null | 'skip' {
         : `[${got.join(', ')}] ≠ ${JSON.stringify(c.expected)}`;
     }
     case 'autograd_program':
-      return 'skip';
+      // Its `error` is `{ line, message }`, checked here rather than as a string.
+      return checkAutogradProgram(
+        c.program as string[],
+        c.expected as Record<string, ExpectedName | null>,
+        c.error as unknown as ProgramFailure | undefined,
+      );
     default:
       return `unknown op ${c.op}`;
   }
@@ -383,4 +392,118 @@ export function runDir(dir: string): FileReport[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => runFile(join(dir, f), f));
+}
+
+/** Where PyTorch stopped an autograd program: a 0-based line and its message. */
+interface ProgramFailure {
+  line: number;
+  message: string;
+}
+
+/** One name after an autograd program, as PyTorch reported it. */
+interface ExpectedName {
+  value: unknown;
+  shape: number[];
+  requires_grad: boolean;
+  is_leaf: boolean;
+  grad: unknown;
+  shares_storage_with: string[];
+}
+
+/** PyTorch's message (its start) → the engine's code for the same refusal. Order matters: the first match wins. */
+const AUTOGRAD_MESSAGES: readonly [string, AutogradErrorCode][] = [
+  ['Trying to backward through the graph a second time', 'backward-through-freed-graph'],
+  ['has been modified by an inplace operation', 'inplace-on-saved-tensor'],
+  ['a view of a leaf Variable that requires grad', 'inplace-on-view-of-leaf'],
+  ['a leaf Variable that requires grad', 'inplace-on-leaf'],
+  ['A view was created in no_grad mode', 'inplace-on-no-grad-view'],
+  ['refer to a single memory location', 'inplace-overlap'],
+  ['grad can be implicitly created only for scalar outputs', 'backward-non-scalar'],
+  ['does not require grad and does not have a grad_fn', 'backward-without-grad'],
+  ['Mismatch in shape: grad_output', 'backward-gradient-shape-mismatch'],
+  ["doesn't match the broadcast shape", 'inplace-broadcast-mismatch'],
+  ['The size of tensor a', 'broadcast-shape-mismatch'],
+  ['mat1 and mat2 shapes cannot be multiplied', 'matmul-shape-mismatch'],
+  ['size mismatch, got', 'matmul-shape-mismatch'],
+  ['inconsistent tensor size', 'matmul-shape-mismatch'],
+  ['both arguments to matmul need to be at least 1D', 'matmul-zero-dim'],
+  ['Dimension out of range', 'dimension-out-of-range'],
+  ['t() expects a tensor with <= 2 dimensions', 'transpose-rank-too-high'],
+  ['is invalid for input of size', 'reshape-size-mismatch'],
+  ['only one dimension can be inferred', 'reshape-several-inferred'],
+  ['view size is not compatible', 'view-not-contiguous'],
+  ["'NoneType' object has no attribute", 'grad-is-none'],
+];
+
+export function autogradCodeFor(message: string): AutogradErrorCode | null {
+  return AUTOGRAD_MESSAGES.find(([m]) => message.includes(m))?.[1] ?? null;
+}
+
+function closeNested(actual: unknown, expected: unknown, what: string): string | null {
+  if (typeof expected === 'number') {
+    return typeof actual === 'number' && close(actual, expected)
+      ? null
+      : `${what}: ${JSON.stringify(actual)} ≠ ${expected}`;
+  }
+  if (expected === null) return actual === null ? null : `${what}: ${JSON.stringify(actual)} ≠ null`;
+  if (!Array.isArray(expected) || !Array.isArray(actual) || actual.length !== expected.length) {
+    return `${what}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`;
+  }
+  for (let i = 0; i < expected.length; i++) {
+    const r = closeNested(actual[i], expected[i], `${what}[${i}]`);
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * Runs an autograd program and compares every name with PyTorch's; a
+ * program that PyTorch stops must stop at the same line (0-based in the
+ * fixture) with the code that PyTorch's message maps to.
+ */
+function checkAutogradProgram(
+  program: string[],
+  expected: Record<string, ExpectedName | null>,
+  error: ProgramFailure | undefined,
+): string | null {
+  const run = runProgram(program);
+  if (error) {
+    const want = autogradCodeFor(error.message);
+    if (!run.error) return `expected a refusal at line ${error.line} (${error.message}), got none`;
+    if (run.error.line - 1 !== error.line || run.error.code !== want) {
+      return `refused at line ${run.error.line - 1} with ${run.error.code}, expected line ${error.line} with ${want}`;
+    }
+  } else if (run.error) {
+    return `refused at line ${run.error.line - 1}: ${run.error.code} ${JSON.stringify(run.error.details)}`;
+  }
+  const state = run.state;
+  const byId = new Map(state.tensors.map((t) => [t.id, t]));
+  const names = Object.keys(state.names);
+  if (names.sort().join(',') !== Object.keys(expected).sort().join(',')) {
+    return `names ${names.join(',')} ≠ ${Object.keys(expected).sort().join(',')}`;
+  }
+  for (const [name, want] of Object.entries(expected)) {
+    const id = state.names[name];
+    const t = id === null || id === undefined ? undefined : byId.get(id);
+    if (want === null || !t) {
+      if (want !== null || t) return `${name}: ${t ? 'a tensor' : 'None'} ≠ ${want ? 'a tensor' : 'None'}`;
+      continue;
+    }
+    const sharing = state.sharing.find((g) => g.includes(name))?.filter((n) => n !== name) ?? [];
+    const problem =
+      (t.shape.join(',') !== want.shape.join(',')
+        ? `${name}.shape [${t.shape.join(', ')}] ≠ [${want.shape.join(', ')}]`
+        : null) ??
+      closeNested(nested(t.shape, t.data), want.value, `${name}.value`) ??
+      (t.requiresGrad !== want.requires_grad
+        ? `${name}.requires_grad ${t.requiresGrad} ≠ ${want.requires_grad}`
+        : null) ??
+      (t.isLeaf !== want.is_leaf ? `${name}.is_leaf ${t.isLeaf} ≠ ${want.is_leaf}` : null) ??
+      closeNested(t.grad ? nested(t.grad.shape, t.grad.data) : null, want.grad, `${name}.grad`) ??
+      ([...sharing].sort().join(',') !== [...want.shares_storage_with].sort().join(',')
+        ? `${name} shares storage with [${sharing.join(', ')}] ≠ [${want.shares_storage_with.join(', ')}]`
+        : null);
+    if (problem) return problem;
+  }
+  return null;
 }

@@ -22,7 +22,17 @@ export type EngineErrorCode =
   | 'negative-output-padding'
   | 'output-padding-too-large'
   | 'output-size-not-positive'
-  | 'grad-output-shape-mismatch';
+  | 'grad-output-shape-mismatch'
+  | StackErrorCode;
+
+/** Refusals of the receptive-field lesson's layer stacks (engine/layerStack.ts, engine/effectiveField.ts). */
+export type StackErrorCode =
+  | 'value-out-of-range'
+  | 'stack-too-deep'
+  | 'in-channels-mismatch'
+  | 'pool-padding-too-large'
+  | 'cell-out-of-range'
+  | 'effective-field-too-costly';
 
 /** Every code, for exhaustiveness checks (translations, tests). */
 export const ENGINE_ERROR_CODES: readonly EngineErrorCode[] = [
@@ -45,6 +55,12 @@ export const ENGINE_ERROR_CODES: readonly EngineErrorCode[] = [
   'output-padding-too-large',
   'output-size-not-positive',
   'grad-output-shape-mismatch',
+  'value-out-of-range',
+  'stack-too-deep',
+  'in-channels-mismatch',
+  'pool-padding-too-large',
+  'cell-out-of-range',
+  'effective-field-too-costly',
 ];
 
 /** Numbers (and axis names) that a refusal is about. */

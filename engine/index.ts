@@ -10,3 +10,4 @@ export * from './convMatrix';
 export * from './receptiveField';
 export * from './formulas';
 export * from './fast';
+export * from './layerStack';

@@ -49,6 +49,9 @@ describe('translations', () => {
           outW: -1,
           paddingH: 2,
           paddingW: 2,
+          layer: 1,
+          kernel: 3,
+          cost: 9,
         });
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toMatch(/undefined|NaN/);

@@ -11,3 +11,5 @@ export * from './receptiveField';
 export * from './formulas';
 export * from './fast';
 export * from './layerStack';
+export * from './pool2d';
+export * from './effectiveField';

@@ -1,7 +1,7 @@
 import { EngineError, problem } from './errors';
 import { layerOutChannels, type ConvLayer, type StackInfo, type StackLayer } from './layerStack';
 import { emptyBoxMap, poolBoxBackward, poolBoxForward, type BoxMap } from './pool2d';
-import { levelSize } from './receptiveField';
+import { cellRegion, levelSize } from './receptiveField';
 
 /**
  * A conv layer's numbers: weight [C_out, C_in, k_h, k_w] row-major, bias
@@ -57,8 +57,9 @@ export interface FieldTarget {
  * The effective receptive field (Luo, Li, Urtasun & Zemel, "Understanding the
  * Effective Receptive Field in Deep CNNs", NeurIPS 2016): ∂ out[0, channel,
  * row, col] / ∂ x for the image x, computed by a backward pass through the
- * stack. Only the box of the theoretical field (clipped to the image) can be
- * non-zero, so only that box is computed; `rows` × `cols` is its size.
+ * stack. Only the theoretical field (clipped to the image) can be non-zero,
+ * so only its box is computed and returned; `rows` × `cols` is its size, the
+ * same as `cellRegion`'s image-level extent.
  */
 export interface EffectiveField {
   readonly target: FieldTarget;
@@ -112,6 +113,11 @@ function boxesOf(info: StackInfo, target: FieldTarget): (Box | null)[] {
     boxes[l] = ry1 < ry0 || rx1 < rx0 ? null : { y0: ry0, x0: rx0, rows: ry1 - ry0 + 1, cols: rx1 - rx0 + 1 };
   }
   return boxes;
+}
+
+function emptyField(target: FieldTarget, cost: number): EffectiveField {
+  const none = new Float64Array(0);
+  return { target, y0: 0, x0: 0, rows: 0, cols: 0, grad: none, magnitude: none, peak: 0, perChannel: none, cost };
 }
 
 function channelsAt(info: StackInfo, level: number): number {
@@ -245,20 +251,7 @@ export function effectiveField(
 
   const image0 = boxes[0];
   const c0 = info.input.shape[0];
-  if (!image0) {
-    return {
-      target,
-      y0: 0,
-      x0: 0,
-      rows: 0,
-      cols: 0,
-      grad: new Float64Array(0),
-      magnitude: new Float64Array(0),
-      peak: 0,
-      perChannel: new Float64Array(0),
-      cost: 0,
-    };
-  }
+  if (!image0) return emptyField(target, 0);
 
   // Forward through the boxes, keeping what the backward pass needs: each
   // ReLU's input and each max pool's choices.
@@ -347,28 +340,30 @@ export function effectiveField(
     }
   }
 
-  const n = image0.rows * image0.cols;
+  // The boxes above are whole ranges, so they can hold cells that no path
+  // reaches (a dilated window steps over them); crop to the exact extent.
+  const exact = level === 0 ? null : (cellRegion(info, level, row, col).levels[0] ?? null);
+  const ry = level === 0 ? ([row, row] as const) : exact?.rows.extent;
+  const rx = level === 0 ? ([col, col] as const) : exact?.cols.extent;
+  if (!ry || !rx) return emptyField(target, cost);
+  const rows = ry[1] - ry[0] + 1;
+  const cols = rx[1] - rx[0] + 1;
+  const n = rows * cols;
+  const perChannel = new Float64Array(c0 * n);
   const sum = new Float64Array(n);
   const magnitude = new Float64Array(n);
   let peak = 0;
   for (let c = 0; c < c0; c++) {
-    for (let i = 0; i < n; i++) {
-      const g = grad.data[c * n + i] ?? 0;
-      sum[i] = (sum[i] ?? 0) + g;
-      magnitude[i] = (magnitude[i] ?? 0) + Math.abs(g);
+    for (let y = 0; y < rows; y++) {
+      for (let x = 0; x < cols; x++) {
+        const g = grad.data[(c * image0.rows + ry[0] - image0.y0 + y) * image0.cols + rx[0] - image0.x0 + x] ?? 0;
+        const i = y * cols + x;
+        perChannel[c * n + i] = g;
+        sum[i] = (sum[i] ?? 0) + g;
+        magnitude[i] = (magnitude[i] ?? 0) + Math.abs(g);
+      }
     }
   }
   for (const m of magnitude) peak = Math.max(peak, m);
-  return {
-    target,
-    y0: image0.y0,
-    x0: image0.x0,
-    rows: image0.rows,
-    cols: image0.cols,
-    grad: sum,
-    magnitude,
-    peak,
-    perChannel: grad.data,
-    cost,
-  };
+  return { target, y0: ry[0], x0: rx[0], rows, cols, grad: sum, magnitude, peak, perChannel, cost };
 }

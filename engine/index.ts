@@ -13,3 +13,5 @@ export * from './fast';
 export * from './layerStack';
 export * from './pool2d';
 export * from './effectiveField';
+export * from './rfPresets';
+export * from './stackToPyTorch';

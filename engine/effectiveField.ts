@@ -124,7 +124,21 @@ function channelsAt(info: StackInfo, level: number): number {
   return level === 0 ? info.input.shape[0] : (info.rows[level - 1]?.outShape[0] ?? 0);
 }
 
-/** Forward pass of one conv layer from box `input` into `out` (both boxes of their maps). */
+/**
+ * Local output indices i in [0, count) whose tap q = (o0 + i)·s + offset lies
+ * in the map [0, n): a half-open range [lo, hi).
+ */
+function tapRange(o0: number, count: number, s: number, offset: number, n: number): [number, number] {
+  const lo = Math.max(0, Math.ceil(-offset / s) - o0);
+  const hi = Math.min(count, Math.floor((n - 1 - offset) / s) - o0 + 1);
+  return [lo, Math.max(lo, hi)];
+}
+
+/**
+ * Forward pass of one conv layer from box `input` into `out` (both boxes of
+ * their maps): out[co, y, x] = b[co] + Σ w[co, ci, ty, tx] · in[ci, y·s − p + ty·d, x·s − p + tx·d],
+ * padding taps reading 0. Loops weight by weight so the innermost loop walks a row.
+ */
 function convForward(
   input: BoxMap,
   inSize: readonly [number, number],
@@ -137,31 +151,37 @@ function convForward(
   const [ph, pw] = layer.padding;
   const [dh, dw] = layer.dilation;
   const cin = layer.inChannels;
+  const plane = out.rows * out.cols;
+  const inPlane = input.rows * input.cols;
+  const od = out.data;
+  const id = input.data;
+  const wd = w.weight;
+  for (let co = 0; co < out.channels; co++) od.fill(w.bias?.[co] ?? 0, co * plane, (co + 1) * plane);
   for (let co = 0; co < out.channels; co++) {
-    const b = w.bias?.[co] ?? 0;
-    for (let y = 0; y < out.rows; y++) {
-      for (let x = 0; x < out.cols; x++) {
-        let sum = b;
-        for (let ci = 0; ci < cin; ci++) {
-          for (let ty = 0; ty < kh; ty++) {
-            const qy = (out.y0 + y) * sh - ph + ty * dh;
-            if (qy < 0 || qy >= inSize[0]) continue;
-            const row = (ci * input.rows + qy - input.y0) * input.cols - input.x0;
-            const wrow = ((co * cin + ci) * kh + ty) * kw;
-            for (let tx = 0; tx < kw; tx++) {
-              const qx = (out.x0 + x) * sw - pw + tx * dw;
-              if (qx < 0 || qx >= inSize[1]) continue;
-              sum += (w.weight[wrow + tx] ?? 0) * (input.data[row + qx] ?? 0);
-            }
+    for (let ci = 0; ci < cin; ci++) {
+      for (let ty = 0; ty < kh; ty++) {
+        const [ylo, yhi] = tapRange(out.y0, out.rows, sh, ty * dh - ph, inSize[0]);
+        for (let tx = 0; tx < kw; tx++) {
+          const wv = wd[((co * cin + ci) * kh + ty) * kw + tx] ?? 0;
+          if (wv === 0) continue;
+          const [xlo, xhi] = tapRange(out.x0, out.cols, sw, tx * dw - pw, inSize[1]);
+          for (let y = ylo; y < yhi; y++) {
+            const qy = (out.y0 + y) * sh - ph + ty * dh - input.y0;
+            const o = co * plane + y * out.cols;
+            const i = ci * inPlane + qy * input.cols + tx * dw - pw - input.x0;
+            for (let x = xlo; x < xhi; x++) od[o + x] = (od[o + x] ?? 0) + wv * (id[i + (out.x0 + x) * sw] ?? 0);
           }
         }
-        out.data[(co * out.rows + y) * out.cols + x] = sum;
       }
     }
   }
 }
 
-/** ∂/∂input of one conv layer: each output gradient stamped back through the kernel (padding taps dropped). */
+/**
+ * ∂/∂input of one conv layer: each output gradient stamped back through the
+ * kernel, g_in[ci, y·s − p + ty·d, x·s − p + tx·d] += w[co, ci, ty, tx] · g[co, y, x];
+ * padding taps are dropped.
+ */
 function convBackward(
   grad: BoxMap,
   inBox: Box,
@@ -175,21 +195,26 @@ function convBackward(
   const [sh, sw] = layer.stride;
   const [ph, pw] = layer.padding;
   const [dh, dw] = layer.dilation;
+  const plane = grad.rows * grad.cols;
+  const inPlane = out.rows * out.cols;
+  const gd = grad.data;
+  const od = out.data;
+  const wd = w.weight;
   for (let co = 0; co < grad.channels; co++) {
-    for (let y = 0; y < grad.rows; y++) {
-      for (let x = 0; x < grad.cols; x++) {
-        const g = grad.data[(co * grad.rows + y) * grad.cols + x] ?? 0;
-        if (g === 0) continue;
-        for (let ci = 0; ci < cin; ci++) {
-          for (let ty = 0; ty < kh; ty++) {
-            const qy = (grad.y0 + y) * sh - ph + ty * dh;
-            if (qy < 0 || qy >= inSize[0]) continue;
-            const row = (ci * out.rows + qy - out.y0) * out.cols - out.x0;
-            const wrow = ((co * cin + ci) * kh + ty) * kw;
-            for (let tx = 0; tx < kw; tx++) {
-              const qx = (grad.x0 + x) * sw - pw + tx * dw;
-              if (qx < 0 || qx >= inSize[1]) continue;
-              out.data[row + qx] = (out.data[row + qx] ?? 0) + g * (w.weight[wrow + tx] ?? 0);
+    for (let ci = 0; ci < cin; ci++) {
+      for (let ty = 0; ty < kh; ty++) {
+        const [ylo, yhi] = tapRange(grad.y0, grad.rows, sh, ty * dh - ph, inSize[0]);
+        for (let tx = 0; tx < kw; tx++) {
+          const wv = wd[((co * cin + ci) * kh + ty) * kw + tx] ?? 0;
+          if (wv === 0) continue;
+          const [xlo, xhi] = tapRange(grad.x0, grad.cols, sw, tx * dw - pw, inSize[1]);
+          for (let y = ylo; y < yhi; y++) {
+            const qy = (grad.y0 + y) * sh - ph + ty * dh - out.y0;
+            const g = co * plane + y * grad.cols;
+            const i = ci * inPlane + qy * out.cols + tx * dw - pw - out.x0;
+            for (let x = xlo; x < xhi; x++) {
+              const at = i + (grad.x0 + x) * sw;
+              od[at] = (od[at] ?? 0) + wv * (gd[g + x] ?? 0);
             }
           }
         }

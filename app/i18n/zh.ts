@@ -3,6 +3,8 @@ import type { Messages } from './en';
 
 type D = ProblemDetails;
 const axisName = (d: D) => (d.axis === 'w' ? '宽度' : d.axis === 'h' ? '高度' : '尺寸');
+/** 格子所在的层、行、列、通道。 */
+const CELL_PARTS: Readonly<Record<string, string>> = { level: '层', row: '行', column: '列', channel: '通道' };
 /** 栈里某一层的拒绝：“第 3 层：”（details 里的层号从 0 数起）。 */
 const layerName = (d: D) => (typeof d.layer === 'number' ? `第 ${d.layer + 1} 层：` : '');
 
@@ -375,7 +377,8 @@ export const zh: Messages = {
       `${layerName(d)}上一层输出 ${d.expected} 个通道，${d.name} 却是 ${d.actual}。把它改成 ${d.expected}。`,
     'pool-padding-too-large': (d) =>
       `${layerName(d)}大小为 ${d.kernel} 的池化窗口，每边（${axisName(d)}）最多只能填充 ${d.max}，不能是 ${d.padding}：否则有的窗口里全是填充。`,
-    'cell-out-of-range': (d) => `这里没有第 ${d.value} 个${d.name}：请在 ${d.min} 到 ${d.max} 之间选。`,
+    'cell-out-of-range': (d) =>
+      `这里没有编号为 ${d.value} 的${CELL_PARTS[String(d.name)] ?? d.name}：请在 ${d.min} 到 ${d.max} 之间选。`,
     'effective-field-too-costly': (d) =>
       `算这个感受野大约要 ${d.cost} 次乘加，超过了这里允许的 ${d.max} 次。请选前面某一层的格子，或减少通道数、层数。`,
   },

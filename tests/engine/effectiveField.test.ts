@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  conv2dBackward,
   effectiveField,
   isEngineError,
   levelSize,
@@ -17,6 +19,7 @@ import {
 } from '../../engine';
 import { mulberry32 } from '../../app/random';
 import { allClose } from '../support/float';
+import { stacks } from '../support/stackArbitraries';
 
 interface FixtureTensor {
   shape: number[];
@@ -210,5 +213,72 @@ describe('effective receptive field, properties', () => {
     expect(caught(() => effectiveField(info, { ...target, row: 32 }, weights, () => 1))).toBe('cell-out-of-range');
     expect(caught(() => effectiveField(info, { ...target, channel: 2 }, weights, () => 1))).toBe('cell-out-of-range');
     expect(caught(() => effectiveField(info, target, weights, () => 1))).toBeNull();
+  });
+
+  it('through one conv layer equals conv2d backward of a one-hot output gradient', () => {
+    fc.assert(
+      fc.property(stacks(1, 10), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 1000 }), (stack, r, c, seed) => {
+        const layer = stack.layers[0];
+        if (layer?.kind !== 'conv') return;
+        const info = stackInfo(stack);
+        const [H, W] = stack.input.size;
+        const [, OH, OW] = info.rows[0]?.outShape ?? [0, 0, 0];
+        const weights = stackWeights(stack.layers, 'random', mulberry32(seed));
+        const w = weights[0];
+        if (!w) return;
+        const row = r % OH;
+        const col = c % OW;
+        const channel = seed % layer.outChannels;
+        const C = stack.input.channels;
+        const x = tensor([1, C, H, W], new Float64Array(C * H * W).fill(1));
+        const g = new Float64Array(layer.outChannels * OH * OW);
+        g[(channel * OH + row) * OW + col] = 1;
+        const full = conv2dBackward(
+          x,
+          tensor([layer.outChannels, C, layer.kernel[0], layer.kernel[1]], w.weight),
+          null,
+          tensor([1, layer.outChannels, OH, OW], g),
+          { stride: layer.stride, padding: layer.padding, dilation: layer.dilation },
+        ).gradInput;
+        const field = effectiveField(info, { level: 1, row, col, channel }, weights, () => 1);
+        for (let ch = 0; ch < C; ch++) {
+          for (let y = 0; y < H; y++) {
+            for (let xx = 0; xx < W; xx++) {
+              const inside = y >= field.y0 && y < field.y0 + field.rows && xx >= field.x0 && xx < field.x0 + field.cols;
+              const ours = inside
+                ? (field.perChannel[(ch * field.rows + y - field.y0) * field.cols + xx - field.x0] ?? NaN)
+                : 0;
+              expect(ours).toBeCloseTo(full.data[(ch * H + y) * W + xx] ?? NaN, 12);
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('average pooling backward is the adjoint of its forward: ⟨pool(x), g⟩ = ⟨x, poolᵀ(g)⟩', () => {
+    fc.assert(
+      fc.property(stacks(1, 9), fc.integer({ min: 1, max: 1000 }), (stack, seed) => {
+        const layer = stack.layers[0];
+        if (layer?.kind !== 'avgpool') return;
+        const [H, W] = stack.input.size;
+        const C = stack.input.channels;
+        const rand = mulberry32(seed);
+        const x = tensor(
+          [1, C, H, W],
+          Array.from({ length: C * H * W }, () => rand() - 0.5),
+        );
+        const y = pool2d(x, layer);
+        const g = tensor(
+          y.shape,
+          Array.from({ length: y.data.length }, () => rand() - 0.5),
+        );
+        const gx = pool2dBackward(x, layer, g);
+        const dot = (a: Float64Array, b: Float64Array) => a.reduce((sum, v, i) => sum + v * (b[i] ?? NaN), 0);
+        expect(dot(y.data, g.data)).toBeCloseTo(dot(x.data, gx.data), 12);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

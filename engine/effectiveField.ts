@@ -1,5 +1,5 @@
 import { EngineError, problem } from './errors';
-import { layerOutChannels, type ConvLayer, type StackInfo, type StackLayer } from './layerStack';
+import { layerOutChannels, type ConvLayer, type LayerStack, type StackInfo, type StackLayer } from './layerStack';
 import { emptyBoxMap, poolBoxBackward, poolBoxForward, type BoxMap } from './pool2d';
 import { cellRegion, levelSize } from './receptiveField';
 
@@ -43,6 +43,23 @@ export function stackWeights(
     const weight = draw(size);
     return { weight, bias: layer.bias ? draw(layer.outChannels) : null };
   });
+}
+
+/**
+ * The image the field is measured on, as `effectiveField` reads it: all ones,
+ * or numbers uniform in [−1, 1) drawn from `random` (a seeded generator of
+ * numbers in [0, 1)) in [C, H, W] order. Only a ReLU or a max pool makes the
+ * image matter: they choose by value.
+ */
+export function fieldImage(
+  input: LayerStack['input'],
+  mode: 'ones' | 'random',
+  random: () => number,
+): (c: number, y: number, x: number) => number {
+  if (mode === 'ones') return () => 1;
+  const [h, w] = input.size;
+  const values = Float64Array.from({ length: input.channels * h * w }, () => 2 * random() - 1);
+  return (c, y, x) => values[(c * h + y) * w + x] ?? 0;
 }
 
 /** Which output the gradient starts from: `out[0, channel, row, col]` of level `level`. */
@@ -245,8 +262,9 @@ function costOf(info: StackInfo, boxes: readonly (Box | null)[], level: number, 
  * The effective receptive field of one output cell (see `EffectiveField`).
  * `image(c, y, x)` gives the input's values (they matter only where a ReLU or
  * a max pool chooses); `weights` come from `stackWeights` or from elsewhere.
- * BatchNorm2d runs as in `model.eval()` (`BATCH_NORM_EVAL_SCALE`). Refuses a
- * refused stack, a cell it does not have, and more than `maxCost`
+ * BatchNorm2d runs as in `model.eval()` (`BATCH_NORM_EVAL_SCALE`). When a
+ * layer is refused, the cells of the layers before it still have a field.
+ * Refuses a refused input, a cell it does not have, and more than `maxCost`
  * multiply-adds (`effective-field-too-costly`).
  */
 export function effectiveField(
@@ -256,7 +274,7 @@ export function effectiveField(
   image: (c: number, y: number, x: number) => number,
   maxCost = EFFECTIVE_FIELD_MAX_COST,
 ): EffectiveField {
-  if (!info.valid) throw new EngineError(info.problems, info.suggestions);
+  if (info.refusedLayer === -1) throw new EngineError(info.problems, info.suggestions);
   const { level, row, col, channel } = target;
   const channels = channelsAt(info, level);
   const [H, W] = levelSize(info, level);

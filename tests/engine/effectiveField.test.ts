@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   conv2dBackward,
   effectiveField,
+  fieldImage,
   isEngineError,
   levelSize,
   pool2d,
@@ -280,5 +281,21 @@ describe('effective receptive field, properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('still measures the layers before a refused one', () => {
+    const broken: LayerStack = {
+      ...stack,
+      layers: [
+        ...stack.layers,
+        { kind: 'maxpool', kernel: [2, 2], stride: [2, 2], padding: [2, 2], dilation: [1, 1], ceilMode: false },
+      ],
+    };
+    const info = stackInfo(broken);
+    expect(info.refusedLayer).toBe(4);
+    const weights = stackWeights(broken.layers, 'random', mulberry32(5));
+    const image = fieldImage(broken.input, 'random', mulberry32(6));
+    const field = effectiveField(info, { level: 4, row: 7, col: 7, channel: 0 }, weights, image);
+    expect(field.rows * field.cols).toBeGreaterThan(0);
   });
 });

@@ -487,7 +487,7 @@ export function stackInfo(stack: LayerStack): StackInfo {
         rows,
         problems,
         refusedLayer: index,
-        suggestions: suggestLayerFixes(layer, index, shape),
+        suggestions: [...suggestLayerFixes(layer, index, shape), ...suggestLargerInput(stack, index, problems)],
         valid: false,
       };
     }
@@ -612,6 +612,45 @@ export function suggestLayerFixes(
   }
   found.sort((a, b) => a.distance - b.distance);
   return found.map((f) => f.s).slice(0, limit);
+}
+
+/**
+ * When a window no longer fits (`kernel-larger-than-padded-input`), the
+ * smallest larger image on which every layer up to the refused one fits:
+ * one input-size change, per axis, or for both when the image is square.
+ */
+function suggestLargerInput(stack: LayerStack, index: number, problems: readonly StackProblem[]): StackSuggestion[] {
+  if (!problems.some((p) => p.code === 'kernel-larger-than-padded-input')) return [];
+  const [h, w] = stack.input.size;
+  // Walks the layers' own checks (not stackInfo, which would look for fixes again).
+  const fits = (size: Pair): boolean => {
+    let shape: readonly [number, number, number] = [stack.input.channels, size[0], size[1]];
+    for (let l = 0; l <= index; l++) {
+      const layer = stack.layers[l] as StackLayer;
+      if (layerProblems(layer, l, shape).length > 0) return false;
+      const [oh, ow] = [
+        windowOutputSize(shape[1], axisWindow(layer, 'h')),
+        windowOutputSize(shape[2], axisWindow(layer, 'w')),
+      ];
+      shape = [layerOutChannels(layer, shape[0]), oh, ow];
+    }
+    return true;
+  };
+  const search = (from: number, sized: (v: number) => Pair): number | null => {
+    for (let v = from + 1; v <= STACK_LIMITS.maxInputSize; v++) if (fits(sized(v))) return v;
+    return null;
+  };
+  const out: StackSuggestion[] = [];
+  if (h === w) {
+    const v = search(h, (n) => [n, n]);
+    if (v !== null) out.push({ layer: null, param: 'inputSize', from: h, to: v });
+    return out;
+  }
+  const vh = search(h, (n) => [n, w]);
+  if (vh !== null) out.push({ layer: null, param: 'inputSize', axis: 'h', from: h, to: vh });
+  const vw = search(w, (n) => [h, n]);
+  if (vw !== null) out.push({ layer: null, param: 'inputSize', axis: 'w', from: w, to: vw });
+  return out;
 }
 
 function suggestInputFixes(stack: LayerStack): StackSuggestion[] {

@@ -157,7 +157,7 @@ describe('refusals name the layer, the reason and the nearest valid settings, an
     expect(fixed.layers[2]).toBe(stack.layers[2]);
   });
 
-  it('refuses a window larger than the padded map and proposes more padding or a smaller kernel', () => {
+  it('refuses a window larger than the padded map and proposes more padding, a smaller kernel or a larger image', () => {
     const stack = stackOf(8, [conv(1, 1, 3, 2), conv(1, 1, 5)]);
     const info = stackInfo(stack);
     expect(info.refusedLayer).toBe(1);
@@ -165,6 +165,7 @@ describe('refusals name the layer, the reason and the nearest valid settings, an
     const params = info.suggestions.map((s) => `${s.param}${s.axis ?? ''}→${String(s.to)}`);
     expect(params).toContain('padding→1');
     expect(params).toContain('kernel→3');
+    expect(info.suggestions).toContainEqual({ layer: null, param: 'inputSize', from: 8, to: 11 });
     for (const s of info.suggestions) expect(stackInfo(applyStackSuggestion(stack, s)).valid).toBe(true);
   });
 

@@ -44,7 +44,7 @@ export interface CellRegion {
   readonly field: { readonly rows: readonly [number, number]; readonly cols: readonly [number, number] };
 }
 
-/** The cells of the next level that one cell feeds, and which tap of each window it is. */
+/** The cells of the next level whose windows read one cell. */
 export interface FeedsWindow {
   readonly level: number;
   readonly rows: { readonly cells: readonly number[]; readonly extent: Extent };

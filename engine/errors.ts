@@ -30,6 +30,12 @@ export const ENGINE_ERROR_CODES = [
   'output-padding-too-large',
   'output-size-not-positive',
   'grad-output-shape-mismatch',
+  'value-out-of-range',
+  'stack-too-deep',
+  'in-channels-mismatch',
+  'pool-padding-too-large',
+  'cell-out-of-range',
+  'effective-field-too-costly',
 ] as const;
 
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
@@ -98,6 +104,27 @@ export interface ProblemDetailsByCode {
   };
   /** Shapes written `1×2×3×3`. */
   'grad-output-shape-mismatch': { readonly expected: string; readonly actual: string };
+  /** A setting `name` of a stack (or its input) outside [min, max]. */
+  'value-out-of-range': Place & {
+    readonly name: string;
+    readonly value: number;
+    readonly min: number;
+    readonly max: number;
+  };
+  'stack-too-deep': { readonly layers: number; readonly max: number };
+  /** Layer `layer` expects `actual` input channels where the layer before gives `expected`. */
+  'in-channels-mismatch': Place & { readonly name: string; readonly expected: number; readonly actual: number };
+  /** PyTorch's pooling rule: padding ≤ ⌊kernel/2⌋. */
+  'pool-padding-too-large': Place & {
+    readonly axis: Axis;
+    readonly padding: number;
+    readonly kernel: number;
+    readonly max: number;
+  };
+  /** A cell coordinate `name` outside [min, max] of its map. */
+  'cell-out-of-range': { readonly name: string; readonly value: number; readonly min: number; readonly max: number };
+  /** An effective field that would take `cost` multiply-adds, over the ceiling `max`. */
+  'effective-field-too-costly': { readonly cost: number; readonly max: number };
 }
 
 /**

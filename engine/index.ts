@@ -11,3 +11,8 @@ export * from './receptiveField';
 export * from './formulas';
 export * from './fast';
 export * from './random';
+export * from './layerStack';
+export * from './pool2d';
+export * from './effectiveField';
+export * from './rfPresets';
+export * from './stackToPyTorch';

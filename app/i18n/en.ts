@@ -2,6 +2,8 @@ import type { EngineErrorCode, ProblemDetails } from '../../engine';
 
 type D = ProblemDetails;
 const axisName = (d: D) => (d.axis === 'w' ? 'width' : d.axis === 'h' ? 'height' : 'size');
+/** "Layer 3: " for a refusal inside a stack (details count layers from 0). */
+const layerName = (d: D) => (typeof d.layer === 'number' ? `Layer ${d.layer + 1}: ` : '');
 
 /**
  * English strings. `zh.ts` must have exactly the same keys (its type is
@@ -160,6 +162,16 @@ export const en = {
     'output-size-not-positive': (d: D) =>
       `Cropping ${d.paddingH}×${d.paddingW} from each side of the ${d.fullH}×${d.fullW} result leaves ${d.outH}×${d.outW}: nothing is left. Use less padding, or a larger input, kernel or stride.`,
     'grad-output-shape-mismatch': (d: D) => `The gradient must have the output's shape ${d.expected}, not ${d.actual}.`,
+    'value-out-of-range': (d: D) =>
+      `${layerName(d)}The ${d.name}${d.axis ? ` (${axisName(d)})` : ''} must be a whole number from ${d.min} to ${d.max}, not ${d.value}.`,
+    'stack-too-deep': (d: D) => `A stack holds at most ${d.max} layers here, not ${d.value}. Remove a layer.`,
+    'in-channels-mismatch': (d: D) =>
+      `${layerName(d)}The layer before gives ${d.expected} channels, but ${d.name} is ${d.actual}. Set it to ${d.expected}.`,
+    'pool-padding-too-large': (d: D) =>
+      `${layerName(d)}A pooling window of ${d.kernel} can be padded by at most ${d.max} on each side (${axisName(d)}), not ${d.padding}: otherwise a window could hold padding only.`,
+    'cell-out-of-range': (d: D) => `There is no ${d.name} ${d.value} here: choose one from ${d.min} to ${d.max}.`,
+    'effective-field-too-costly': (d: D) =>
+      `This field needs about ${d.cost} multiply-adds, more than the ${d.max} computed here. Pick a cell of an earlier layer, fewer channels or a smaller stack.`,
   } satisfies Record<EngineErrorCode, (d: D) => string>,
 };
 

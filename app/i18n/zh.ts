@@ -3,6 +3,10 @@ import type { Messages } from './en';
 
 type D = ProblemDetails;
 const axisName = (d: D) => (d.axis === 'w' ? '宽度' : d.axis === 'h' ? '高度' : '尺寸');
+/** 格子所在的层、行、列、通道。 */
+const CELL_PARTS: Readonly<Record<string, string>> = { level: '层', row: '行', column: '列', channel: '通道' };
+/** 栈里某一层的拒绝：“第 3 层：”（details 里的层号从 0 数起）。 */
+const layerName = (d: D) => (typeof d.layer === 'number' ? `第 ${d.layer + 1} 层：` : '');
 
 /** 简体中文。类型为 `Messages`:缺少任何一条翻译都会让类型检查和构建失败。 */
 export const zh: Messages = {
@@ -154,5 +158,16 @@ export const zh: Messages = {
     'output-size-not-positive': (d) =>
       `从 ${d.fullH}×${d.fullW} 的结果四周各裁掉 ${d.paddingH}×${d.paddingW} 后只剩 ${d.outH}×${d.outW}:什么都不剩了。请减小填充,或加大输入、卷积核或步长。`,
     'grad-output-shape-mismatch': (d) => `梯度的形状必须与输出相同(${d.expected}),而不是 ${d.actual}。`,
+    'value-out-of-range': (d) =>
+      `${layerName(d)}${d.name}${d.axis ? `（${axisName(d)}）` : ''}应是 ${d.min} 到 ${d.max} 之间的整数，现在是 ${d.value}。`,
+    'stack-too-deep': (d) => `这里一个网络最多放 ${d.max} 层，现在有 ${d.value} 层。请删掉一层。`,
+    'in-channels-mismatch': (d) =>
+      `${layerName(d)}上一层输出 ${d.expected} 个通道，${d.name} 却是 ${d.actual}。把它改成 ${d.expected}。`,
+    'pool-padding-too-large': (d) =>
+      `${layerName(d)}大小为 ${d.kernel} 的池化窗口，每边（${axisName(d)}）最多只能填充 ${d.max}，不能是 ${d.padding}：否则有的窗口里全是填充。`,
+    'cell-out-of-range': (d) =>
+      `这里没有编号为 ${d.value} 的${CELL_PARTS[String(d.name)] ?? d.name}：请在 ${d.min} 到 ${d.max} 之间选。`,
+    'effective-field-too-costly': (d) =>
+      `算这个感受野大约要 ${d.cost} 次乘加，超过了这里允许的 ${d.max} 次。请选前面某一层的格子，或减少通道数、层数。`,
   },
 };

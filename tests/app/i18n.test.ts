@@ -50,6 +50,9 @@ describe('translations', () => {
           paddingH: 2,
           paddingW: 2,
           shape: '2×-1',
+          layer: 1,
+          kernel: 3,
+          cost: 9,
         });
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toMatch(/undefined|NaN/);

@@ -16,7 +16,8 @@ import {
   convTranspose2dViaMatrix,
   isEngineError,
   problem,
-  receptiveFieldStack,
+  stackFromFixture,
+  stackInfo,
   squeezeShape,
   tensor,
   unsqueezeShape,
@@ -167,9 +168,11 @@ describe('engine refusals', () => {
             return all.find((r) => r.startsWith('untyped')) ?? 'ok';
           }),
           outcome(() =>
-            receptiveFieldStack(
-              [c.input[2] ?? 1, c.input[3] ?? 1],
-              [{ type: 'conv', kernel: c.weight[2] ?? 1, stride: c.stride[0], padding: 1, dilation: c.dilation[0] }],
+            stackInfo(
+              stackFromFixture(
+                [c.input[2] ?? 1, c.input[3] ?? 1],
+                [{ type: 'conv', kernel: c.weight[2] ?? 1, stride: c.stride[0], padding: 1, dilation: c.dilation[0] }],
+              ),
             ),
           ),
           outcome(() => squeezeShape(c.input, c.groups)),

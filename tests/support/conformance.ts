@@ -12,17 +12,18 @@ import {
   convTranspose2d,
   convTranspose2dGather,
   convTranspose2dViaMatrix,
-  inputRegion,
+  inputExtent,
   isEngineError,
   matTVec,
   type EngineErrorCode,
-  receptiveFieldStack,
+  stackFromFixture,
+  stackInfo,
   squeezeShape,
   tensor,
   unsqueezeShape,
   type PaddingMode,
   type Pair,
-  type RfLayer,
+  type FixtureRfLayer,
   type Tensor,
 } from '../../engine';
 // The console's parser and runtime are imported on their own, so that importing
@@ -337,14 +338,14 @@ function check(c: AnyCase): string | null | 'skip' {
       );
     }
     case 'receptive_field': {
-      const stack = receptiveFieldStack(c.input_size as Pair, c.layers as RfLayer[]);
-      const last = stack.layers[stack.layers.length - 1];
+      const info = stackInfo(stackFromFixture(c.input_size as Pair, c.layers as FixtureRfLayer[]));
+      const last = info.rows[info.rows.length - 1];
       const size = c.output_size as Pair;
-      if (!last || last.h.outSize !== size[0] || last.w.outSize !== size[1]) {
+      if (!info.valid || !last || last.h.outSize !== size[0] || last.w.outSize !== size[1]) {
         return `output size ${last?.h.outSize}×${last?.w.outSize} ≠ ${size[0]}×${size[1]}`;
       }
       for (const probe of c.expected as { output: Pair; input_rows: Pair | null; input_cols: Pair | null }[]) {
-        const r = inputRegion(stack, probe.output[0], probe.output[1]);
+        const r = inputExtent(info, probe.output[0], probe.output[1]);
         if (
           JSON.stringify(r.rows) !== JSON.stringify(probe.input_rows) ||
           JSON.stringify(r.cols) !== JSON.stringify(probe.input_cols)

@@ -115,6 +115,8 @@ export interface NetworkShapes {
   readonly input: readonly [number, number, number];
   readonly layers: readonly LayerShape[];
   readonly output: readonly [number, number, number];
+  /** True when the output has the input's shape, so the network can be trained to reconstruct its input. */
+  readonly reconstructs: boolean;
   readonly params: number;
   /** Values of the narrowest activation (the latent): C·H·W of the smallest layer output. */
   readonly latentSize: number;
@@ -259,6 +261,7 @@ export function layerShapes(spec: NetworkSpec, size: readonly [number, number]):
     input,
     layers,
     output: [c, h, w],
+    reconstructs: c === input[0] && h === input[1] && w === input[2],
     params: layers.reduce((sum, l) => sum + l.params, 0),
     latentSize: Number.isFinite(latentSize) ? latentSize : 0,
     latentLayer,

@@ -21,6 +21,13 @@ describe('the shape chain of the lesson network', () => {
       [3, 32, 32],
     ]);
     expect(shapes.output).toEqual(shapes.input);
+    expect(shapes.reconstructs).toBe(true);
+  });
+
+  it('says when an image size does not come back: 30×30 → 15×15 → 8×8 → 16×16 → 32×32', () => {
+    const odd = layerShapes(LESSON_AUTOENCODER, [30, 30]);
+    expect(odd.output).toEqual([3, 32, 32]);
+    expect(odd.reconstructs).toBe(false);
   });
 
   it('counts C_out·C_in·k² + C_out parameters per layer', () => {

@@ -141,82 +141,78 @@ function createWeightGradient(geo: WeightGradGeometry): (x: FloatArray, g: Float
   };
 }
 
+/** Positions per pass of `productRowsByRows`: 3 + 3 rows of this many doubles (24 KiB) stay in L1. */
+const P_CHUNK = 512;
+
 /**
  * out[m·K + k] = Σ_{p < P} A[m·P + p] · B[k·P + p]: every row of A against
- * every row of B. Three rows of A × three rows of B at a time, the nine sums
- * in locals (9 multiply-adds for 6 loads); leftover rows one at a time.
+ * every row of B. The positions go in chunks of `P_CHUNK`; within a chunk,
+ * three rows of B are held while every block of three rows of A goes over
+ * them (A's chunk, M rows, stays in L2), the nine sums in locals (9
+ * multiply-adds for 6 loads) and added to `out` after the chunk. Leftover
+ * rows go one at a time.
  */
 function productRowsByRows(A: Float64Array, B: Float64Array, M: number, K: number, P: number, out: Float64Array): void {
+  out.fill(0, 0, M * K);
   const M3 = M - (M % 3);
   const K3 = K - (K % 3);
-  for (let m = 0; m < M3; m += 3) {
-    const a0 = m * P;
-    const a1 = a0 + P;
-    const a2 = a1 + P;
+  for (let p0 = 0; p0 < P; p0 += P_CHUNK) {
+    const p1 = Math.min(P, p0 + P_CHUNK);
     for (let k = 0; k < K3; k += 3) {
       const b0 = k * P;
       const b1 = b0 + P;
       const b2 = b1 + P;
-      let s00 = 0,
-        s01 = 0,
-        s02 = 0,
-        s10 = 0,
-        s11 = 0,
-        s12 = 0,
-        s20 = 0,
-        s21 = 0,
-        s22 = 0;
-      for (let p = 0; p < P; p++) {
-        const x0 = A[(a0 + p) | 0]!;
-        const x1 = A[(a1 + p) | 0]!;
-        const x2 = A[(a2 + p) | 0]!;
-        const y0 = B[(b0 + p) | 0]!;
-        const y1 = B[(b1 + p) | 0]!;
-        const y2 = B[(b2 + p) | 0]!;
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s02 += x0 * y2;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
-        s12 += x1 * y2;
-        s20 += x2 * y0;
-        s21 += x2 * y1;
-        s22 += x2 * y2;
+      for (let m = 0; m < M3; m += 3) {
+        const a0 = m * P;
+        const a1 = a0 + P;
+        const a2 = a1 + P;
+        let s00 = 0,
+          s01 = 0,
+          s02 = 0,
+          s10 = 0,
+          s11 = 0,
+          s12 = 0,
+          s20 = 0,
+          s21 = 0,
+          s22 = 0;
+        for (let p = p0; p < p1; p++) {
+          const x0 = A[(a0 + p) | 0]!;
+          const x1 = A[(a1 + p) | 0]!;
+          const x2 = A[(a2 + p) | 0]!;
+          const y0 = B[(b0 + p) | 0]!;
+          const y1 = B[(b1 + p) | 0]!;
+          const y2 = B[(b2 + p) | 0]!;
+          s00 += x0 * y0;
+          s01 += x0 * y1;
+          s02 += x0 * y2;
+          s10 += x1 * y0;
+          s11 += x1 * y1;
+          s12 += x1 * y2;
+          s20 += x2 * y0;
+          s21 += x2 * y1;
+          s22 += x2 * y2;
+        }
+        const o0 = m * K + k;
+        out[o0] = out[o0]! + s00;
+        out[o0 + 1] = out[o0 + 1]! + s01;
+        out[o0 + 2] = out[o0 + 2]! + s02;
+        out[o0 + K] = out[o0 + K]! + s10;
+        out[o0 + K + 1] = out[o0 + K + 1]! + s11;
+        out[o0 + K + 2] = out[o0 + K + 2]! + s12;
+        out[o0 + 2 * K] = out[o0 + 2 * K]! + s20;
+        out[o0 + 2 * K + 1] = out[o0 + 2 * K + 1]! + s21;
+        out[o0 + 2 * K + 2] = out[o0 + 2 * K + 2]! + s22;
       }
-      const o0 = m * K + k;
-      out[o0] = s00;
-      out[o0 + 1] = s01;
-      out[o0 + 2] = s02;
-      out[o0 + K] = s10;
-      out[o0 + K + 1] = s11;
-      out[o0 + K + 2] = s12;
-      out[o0 + 2 * K] = s20;
-      out[o0 + 2 * K + 1] = s21;
-      out[o0 + 2 * K + 2] = s22;
     }
-    for (let k = K3; k < K; k++) {
-      const b0 = k * P;
-      let s0 = 0,
-        s1 = 0,
-        s2 = 0;
-      for (let p = 0; p < P; p++) {
-        const y = B[b0 + p]!;
-        s0 += A[a0 + p]! * y;
-        s1 += A[a1 + p]! * y;
-        s2 += A[a2 + p]! * y;
+    for (let m = 0; m < M; m++) {
+      const a0 = m * P;
+      // Row m against the leftover rows of B, and (for leftover rows of A) against all of them.
+      for (let k = m < M3 ? K3 : 0; k < K; k++) {
+        const b0 = k * P;
+        let s = 0;
+        for (let p = p0; p < p1; p++) s += A[a0 + p]! * B[b0 + p]!;
+        out[m * K + k] = out[m * K + k]! + s;
       }
-      out[m * K + k] = s0;
-      out[(m + 1) * K + k] = s1;
-      out[(m + 2) * K + k] = s2;
-    }
-  }
-  for (let m = M3; m < M; m++) {
-    const a0 = m * P;
-    for (let k = 0; k < K; k++) {
-      const b0 = k * P;
-      let s = 0;
-      for (let p = 0; p < P; p++) s += A[a0 + p]! * B[b0 + p]!;
-      out[m * K + k] = s;
     }
   }
 }

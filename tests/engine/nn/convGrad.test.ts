@@ -137,6 +137,40 @@ describe('conv2d training plan', () => {
     );
   });
 
+  it('sums the weight gradient over more positions than one pass holds (2×24×24 outputs, in chunks)', () => {
+    const c: Conv2dConfig = {
+      batch: 2,
+      inChannels: 3,
+      outChannels: 4,
+      inputSize: [24, 24],
+      kernelSize: [3, 3],
+      stride: [1, 1],
+      padding: [1, 1],
+      dilation: [1, 1],
+      groups: 1,
+      paddingMode: 'zeros',
+      bias: true,
+    };
+    const info = conv2dInfo(c);
+    const rand = mulberry32(11);
+    const x = randomArray(size(info.inputShape), rand);
+    const w = randomArray(size(info.weightShape), rand);
+    const gy = randomArray(size(info.outputShape), rand);
+    const gw = new Float64Array(w.length);
+    createConv2dTrainPlan(info).backward(x, w, gy, null, gw, null);
+    const ref = conv2dBackward(
+      tensor(info.inputShape, x),
+      tensor(info.weightShape, w),
+      null,
+      tensor(info.outputShape, gy),
+      {
+        stride: c.stride,
+        padding: c.padding,
+      },
+    );
+    expect(closeArrays(gw, ref.gradWeight.data)).toBe(true);
+  });
+
   it('skips the input gradient when asked (the first layer of a network)', () => {
     const info = conv2dInfo({
       batch: 1,

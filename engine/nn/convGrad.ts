@@ -29,6 +29,13 @@ import { createConv2dPlan, createConvTranspose2dPlan, type FloatArray } from '..
 /** A prepared conv2d (or conv_transpose2d) with its backward pass, for one fixed geometry. */
 export interface ConvTrainPlan<I extends Conv2dInfo | ConvTranspose2dInfo> {
   readonly info: I;
+  /**
+   * The geometry of the op that computes ∂L/∂x: for a conv2d, the
+   * conv_transpose2d of ∂L/∂y (same stride, padding, dilation, groups,
+   * output_padding = the unvisited rows); for a conv_transpose2d, the conv2d
+   * of ∂L/∂y. What the lesson shows as "backward is transposed".
+   */
+  readonly gradInputInfo: Conv2dInfo | ConvTranspose2dInfo;
   /** y = op(x, w) + b; shapes as `info` (x `inputShape`, w `weightShape`, b [C_out] or null, y `outputShape`). */
   forward(x: FloatArray, w: FloatArray, b: FloatArray | null, y: FloatArray): void;
   /**
@@ -253,21 +260,20 @@ export function createConv2dTrainPlan(info: Conv2dInfo): ConvTrainPlan<Conv2dInf
   const [, Co, OH, OW] = info.outputShape;
   const fwd = createConv2dPlan(info);
   // ∂L/∂x: the transposed convolution of ∂L/∂y with the same weight.
-  const gradInput = createConvTranspose2dPlan(
-    convTranspose2dInfo({
-      batch: N,
-      inChannels: Co,
-      outChannels: C,
-      inputSize: [OH, OW],
-      kernelSize: [h.kernel, w.kernel],
-      stride: [h.stride, w.stride],
-      padding: [h.padBefore, w.padBefore],
-      outputPadding: [h.unvisited, w.unvisited],
-      dilation: [h.dilation, w.dilation],
-      groups: info.config.groups,
-      bias: false,
-    }),
-  );
+  const gradInputInfo = convTranspose2dInfo({
+    batch: N,
+    inChannels: Co,
+    outChannels: C,
+    inputSize: [OH, OW],
+    kernelSize: [h.kernel, w.kernel],
+    stride: [h.stride, w.stride],
+    padding: [h.padBefore, w.padBefore],
+    outputPadding: [h.unvisited, w.unvisited],
+    dilation: [h.dilation, w.dilation],
+    groups: info.config.groups,
+    bias: false,
+  });
+  const gradInput = createConvTranspose2dPlan(gradInputInfo);
   const weightGrad = createWeightGradient({
     N,
     C,
@@ -288,6 +294,7 @@ export function createConv2dTrainPlan(info: Conv2dInfo): ConvTrainPlan<Conv2dInf
   });
   return {
     info,
+    gradInputInfo,
     forward: (x, wt, b, y) => fwd.run(x, wt, b, y),
     backward(x, wt, gy, gx, gw, gb) {
       if (gx) gradInput.run(gy, wt, null, gx);
@@ -348,6 +355,7 @@ export function createConvTranspose2dTrainPlan(info: ConvTranspose2dInfo): ConvT
   });
   return {
     info,
+    gradInputInfo: gradInfo,
     forward: (x, wt, b, y) => fwd.run(x, wt, b, y),
     backward(x, wt, gy, gx, gw, gb) {
       if (gx && wide) {

@@ -171,6 +171,34 @@ describe('conv2d training plan', () => {
     expect(closeArrays(gw, ref.gradWeight.data)).toBe(true);
   });
 
+  it('computes ∂L/∂x of the lesson’s second layer (64→32, 16×16 → 8×8) as conv_transpose2d 8×8 → 16×16 with stride 2, padding 1, output_padding 1', () => {
+    const plan = createConv2dTrainPlan(
+      conv2dInfo({
+        batch: 1,
+        inChannels: 64,
+        outChannels: 32,
+        inputSize: [16, 16],
+        kernelSize: [3, 3],
+        stride: [2, 2],
+        padding: [1, 1],
+        dilation: [1, 1],
+        groups: 1,
+        paddingMode: 'zeros',
+        bias: true,
+      }),
+    );
+    const g = plan.gradInputInfo as ReturnType<typeof convTranspose2dInfo>;
+    expect(g.config).toMatchObject({
+      inChannels: 32,
+      outChannels: 64,
+      inputSize: [8, 8],
+      stride: [2, 2],
+      padding: [1, 1],
+      outputPadding: [1, 1],
+    });
+    expect(g.outputShape).toEqual([1, 64, 16, 16]);
+  });
+
   it('skips the input gradient when asked (the first layer of a network)', () => {
     const info = conv2dInfo({
       batch: 1,

@@ -7,6 +7,8 @@
  *   W2  conv2d            1×16×128×128, 32 kernels 3×3, stride 2, padding 1
  *   W3  conv_transpose2d  1×32×64×64 → 16 channels, kernel 4, stride 2, padding 1
  *   W4  conv2d            1×1×7×7, one 3×3 kernel, stride 1, padding 1 (7×7 out), many calls
+ *   T1, T2                training step and conv_transpose2d backward, also against
+ *                         tfjs-backend-wasm (scripts/bench-training.ts)
  *
  * Timing samples alternate, ours then tfjs (after warm-up), and each of our
  * samples runs as many calls as take about as long as one tfjs sample, so
@@ -19,7 +21,7 @@
  * (|ours − tfjs| ≤ 1e-4 · max(1, |tfjs|)) and exits 1 if not.
  *
  * With `--json`, the last line is one JSON object:
- * {"W1":{"ms":…,"tfjs_cpu_ms":…,"speedup":…},"W2":…,"W3":…,"W4":…}.
+ * {"W1":{"ms":…,"tfjs_cpu_ms":…,"speedup":…},"W2":…,"W3":…,"W4":…,"T1":{…,"tfjs_wasm_ms":…},"T2":…}.
  * `--only=W2,W4` runs a subset (for tuning one kernel).
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -27,6 +29,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { conv2dInfo, convTranspose2dInfo } from '../engine/convInfo';
 import { createConv2dPlan, createConvTranspose2dPlan } from '../engine/fast';
 import { mulberry32 } from '../engine/random';
+import { printTrainingTable, runTrainingBench } from './bench-training';
 
 interface Workload {
   readonly id: 'W1' | 'W2' | 'W3' | 'W4';
@@ -362,10 +365,20 @@ async function main(): Promise<void> {
     if (!only || only.includes(`W${i + 1}`)) results.push(measure(make()));
   }
   printTable(results);
+  const training = await runTrainingBench(only);
+  printTrainingTable(training);
   if (json) {
-    const out: Record<string, { ms: number; tfjs_cpu_ms: number; speedup: number }> = {};
+    const out: Record<string, { ms: number; tfjs_cpu_ms: number; speedup: number; tfjs_wasm_ms?: number | null }> = {};
     for (const r of results) {
       out[r.id] = { ms: round(r.ms), tfjs_cpu_ms: round(r.tfjsMs), speedup: Number((r.tfjsMs / r.ms).toFixed(3)) };
+    }
+    for (const r of training) {
+      out[r.id] = {
+        ms: round(r.ms),
+        tfjs_cpu_ms: round(r.cpuMs),
+        speedup: Number((r.cpuMs / r.ms).toFixed(3)),
+        tfjs_wasm_ms: r.wasmMs === null ? null : round(r.wasmMs),
+      };
     }
     console.log(JSON.stringify(out));
   }

@@ -1,0 +1,6 @@
+export * from './spec';
+export * from './convGrad';
+export * from './ops';
+export * from './params';
+export * from './adam';
+export * from './network';

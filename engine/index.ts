@@ -10,3 +10,6 @@ export * from './convMatrix';
 export * from './receptiveField';
 export * from './formulas';
 export * from './fast';
+export * from './kernelPresets';
+export * from './photoFilter';
+export * from './pixelMapping';

@@ -175,8 +175,9 @@ export const DIVERGING_RAMP: ColourRamp = rampFromStops([
 /**
  * RGBA bytes (ImageData order, [height, width, 4], alpha 255) of a filtered
  * picture, values [channels, height, width]. Three channels: each byte is
- * round(255·t) of its own channel. One channel: the ramp's colour at
- * round(255·t), by default grey, or blue–white–red for `diverging`.
+ * 255·t of its own channel, rounded half to even as ImageData stores do.
+ * One channel: the ramp's colour at that byte, by default grey, or
+ * blue–white–red for `diverging`.
  */
 export function toRgba(
   values: Float32Array,
@@ -194,26 +195,27 @@ export function toRgba(
   }
   const rgba = new Uint8ClampedArray(plane * 4);
   const span = legend.high - legend.low;
+  // An empty range draws everything at t = ½: byte 127.5, which rounds to 128.
   const scale = span > 0 ? 255 / span : 0;
-  const low = legend.low;
-  /** round(255·t), t clamped to [0, 1]; 128 (t = ½, rounded) when the range is empty. */
-  const level = (v: number): number => {
-    if (scale === 0) return 128;
-    const b = Math.round((v - low) * scale);
-    return b < 0 ? 0 : b > 255 ? 255 : b;
-  };
-  for (let i = 0; i < plane; i++) {
-    const o = i * 4;
-    if (channels === 3) {
-      rgba[o] = level(values[i]!);
-      rgba[o + 1] = level(values[plane + i]!);
-      rgba[o + 2] = level(values[2 * plane + i]!);
-    } else {
-      const r = level(values[i]!) * 3;
-      rgba[o] = ramp[r]!;
-      rgba[o + 1] = ramp[r + 1]!;
-      rgba[o + 2] = ramp[r + 2]!;
+  const offset = span > 0 ? -legend.low * scale : 127.5;
+  if (channels === 3) {
+    // A Uint8ClampedArray store clamps to 0–255 and rounds (half to even), as ImageData does.
+    for (let i = 0, o = 0; i < plane; i++, o += 4) {
+      rgba[o] = values[i]! * scale + offset;
+      rgba[o + 1] = values[plane + i]! * scale + offset;
+      rgba[o + 2] = values[2 * plane + i]! * scale + offset;
+      rgba[o + 3] = 255;
     }
+    return rgba;
+  }
+  // One clamped byte rounds each value the same way as the three-channel stores.
+  const byte = new Uint8ClampedArray(1);
+  for (let i = 0, o = 0; i < plane; i++, o += 4) {
+    byte[0] = values[i]! * scale + offset;
+    const r = byte[0]! * 3;
+    rgba[o] = ramp[r]!;
+    rgba[o + 1] = ramp[r + 1]!;
+    rgba[o + 2] = ramp[r + 2]!;
     rgba[o + 3] = 255;
   }
   return rgba;

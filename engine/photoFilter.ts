@@ -160,6 +160,13 @@ export function createPhotoFilterPlan(
   const rowSource = paddedSourceTable(h.padBefore, h.padAfter, IH, info.config.paddingMode);
   const colSource = paddedSourceTable(w.padBefore, w.padAfter, IW, info.config.paddingMode);
 
+  // Per channel, the three channels are run as a batch of three one-channel
+  // images ([1, 3, …] and [3, 1, …] are the same memory): the same taps in the
+  // same order, but each channel's rows stay contiguous in the plan's scratch.
+  const perChannel = geometry.colour === 'per-channel';
+  const bandConfig: Conv2dConfig = perChannel
+    ? { ...info.config, batch: 3, inChannels: 1, outChannels: 1, groups: 1 }
+    : info.config;
   /** One conv2d plan, input buffer and output buffer per band height (at most two heights). */
   interface BandWork {
     readonly plan: Conv2dPlan;
@@ -173,7 +180,7 @@ export function createPhotoFilterPlan(
     if (!found) {
       const paddedRows = (rows - 1) * h.stride + h.effectiveKernel;
       const plan = createConv2dPlan(
-        conv2dInfo({ ...info.config, inputSize: [paddedRows, PW], padding: 'valid', paddingMode: 'zeros' }),
+        conv2dInfo({ ...bandConfig, inputSize: [paddedRows, PW], padding: 'valid', paddingMode: 'zeros' }),
       );
       found = {
         plan,
@@ -192,7 +199,9 @@ export function createPhotoFilterPlan(
     if (kernel.rows !== KH || kernel.cols !== KW) {
       throw new RangeError(`photo filter: the plan is for a ${KH}×${KW} kernel, got ${kernel.rows}×${kernel.cols}`);
     }
-    const weight = photoWeight(kernel);
+    // Three copies of the kernel ([1, 3, kH, kW] summed); per channel, a batch of three needs one ([1, 1, kH, kW]).
+    const weights = photoWeight(kernel);
+    const weight = perChannel ? weights.subarray(0, KH * KW) : weights;
     for (let band = Math.max(0, from); band < Math.min(bandCount, to); band++) {
       const r0 = band * bandRows;
       const rows = Math.min(bandRows, OH - r0);

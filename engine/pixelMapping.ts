@@ -51,6 +51,9 @@ export interface PixelLegend {
   readonly count: number;
 }
 
+/** Whether this machine stores the low byte of a word first (every browser platform does). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** 256 RGB colours, t = i/255 at entry i: 768 bytes. */
 export type ColourRamp = Uint8Array;
 
@@ -79,19 +82,6 @@ export function autoMapping(kernelValues: readonly number[], inputsPerOutput: nu
   return { kind: 'fixed', low: Math.min(0, s), high: Math.max(0, s) };
 }
 
-/** Smallest and largest of the values (0, 0 for none). */
-function extent(values: Float32Array): { min: number; max: number } {
-  if (values.length === 0) return { min: 0, max: 0 };
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { min, max };
-}
-
 /**
  * The legend of a mapping over these values. `auto` must have been resolved
  * (see `autoMapping`). A `fixed` range with high ≤ low, or a constant output,
@@ -101,8 +91,22 @@ export function pixelLegend(
   values: Float32Array,
   request: Exclude<PixelMappingRequest, { kind: 'auto' }>,
 ): PixelLegend {
-  const { min, max } = extent(values);
-  const base = { min, max, count: values.length, clippedBelow: 0, clippedAbove: 0 };
+  // One pass: the extent, and what a fixed range clips.
+  const low = request.kind === 'fixed' ? request.low : -Infinity;
+  const high = request.kind === 'fixed' ? request.high : Infinity;
+  let min = Infinity;
+  let max = -Infinity;
+  let below = 0;
+  let above = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v < low) below++;
+    else if (v > high) above++;
+  }
+  if (values.length === 0) min = max = 0;
+  const base = { min, max, count: values.length, clippedBelow: below, clippedAbove: above };
   switch (request.kind) {
     case 'min-max':
       return { ...base, kind: 'min-max', low: min, centre: (min + max) / 2, high: max };
@@ -110,25 +114,8 @@ export function pixelLegend(
       const m = Math.max(Math.abs(min), Math.abs(max));
       return { ...base, kind: 'diverging', low: -m, centre: 0, high: m };
     }
-    case 'fixed': {
-      const { low, high } = request;
-      let below = 0;
-      let above = 0;
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
-        if (v < low) below++;
-        else if (v > high) above++;
-      }
-      return {
-        ...base,
-        kind: 'fixed',
-        low,
-        centre: (low + high) / 2,
-        high,
-        clippedBelow: below,
-        clippedAbove: above,
-      };
-    }
+    case 'fixed':
+      return { ...base, kind: 'fixed', low, centre: (low + high) / 2, high };
   }
 }
 
@@ -175,9 +162,8 @@ export const DIVERGING_RAMP: ColourRamp = rampFromStops([
 /**
  * RGBA bytes (ImageData order, [height, width, 4], alpha 255) of a filtered
  * picture, values [channels, height, width]. Three channels: each byte is
- * 255·t of its own channel, rounded half to even as ImageData stores do.
- * One channel: the ramp's colour at that byte, by default grey, or
- * blue–white–red for `diverging`.
+ * ⌊255·t + ½⌋ of its own channel. One channel: the ramp's colour at that
+ * byte, by default grey, or blue–white–red for `diverging`.
  */
 export function toRgba(
   values: Float32Array,
@@ -195,29 +181,42 @@ export function toRgba(
   }
   const rgba = new Uint8ClampedArray(plane * 4);
   const span = legend.high - legend.low;
-  // An empty range draws everything at t = ½: byte 127.5, which rounds to 128.
+  // byte = ⌊(v − low)·255/span + ½⌋, clamped; an empty range draws everything at t = ½ (byte 128).
   const scale = span > 0 ? 255 / span : 0;
-  const offset = span > 0 ? -legend.low * scale : 127.5;
-  if (channels === 3) {
-    // A Uint8ClampedArray store clamps to 0–255 and rounds (half to even), as ImageData does.
+  const offset = (span > 0 ? -legend.low * scale : 127.5) + 0.5;
+  const byteOf = (v: number): number => {
+    const b = v * scale + offset;
+    return b < 0 ? 0 : b >= 255 ? 255 : b | 0;
+  };
+  if (!LITTLE_ENDIAN) {
     for (let i = 0, o = 0; i < plane; i++, o += 4) {
-      rgba[o] = values[i]! * scale + offset;
-      rgba[o + 1] = values[plane + i]! * scale + offset;
-      rgba[o + 2] = values[2 * plane + i]! * scale + offset;
+      if (channels === 3) {
+        rgba[o] = byteOf(values[i]!);
+        rgba[o + 1] = byteOf(values[plane + i]!);
+        rgba[o + 2] = byteOf(values[2 * plane + i]!);
+      } else {
+        const r = byteOf(values[i]!) * 3;
+        rgba.set(ramp.subarray(r, r + 3), o);
+      }
       rgba[o + 3] = 255;
     }
     return rgba;
   }
-  // One clamped byte rounds each value the same way as the three-channel stores.
-  const byte = new Uint8ClampedArray(1);
-  for (let i = 0, o = 0; i < plane; i++, o += 4) {
-    byte[0] = values[i]! * scale + offset;
-    const r = byte[0]! * 3;
-    rgba[o] = ramp[r]!;
-    rgba[o + 1] = ramp[r + 1]!;
-    rgba[o + 2] = ramp[r + 2]!;
-    rgba[o + 3] = 255;
+  // One 32-bit store per pixel (R in the low byte on a little-endian machine): twice as fast as four byte stores.
+  const words = new Uint32Array(rgba.buffer);
+  if (channels === 3) {
+    for (let i = 0; i < plane; i++) {
+      const r = byteOf(values[i]!);
+      const g = byteOf(values[plane + i]!);
+      const b = byteOf(values[2 * plane + i]!);
+      words[i] = (r | (g << 8) | (b << 16) | 0xff000000) >>> 0;
+    }
+    return rgba;
   }
+  const lut = new Uint32Array(256);
+  for (let j = 0; j < 256; j++)
+    lut[j] = (ramp[j * 3]! | (ramp[j * 3 + 1]! << 8) | (ramp[j * 3 + 2]! << 16) | 0xff000000) >>> 0;
+  for (let i = 0; i < plane; i++) words[i] = lut[byteOf(values[i]!)]!;
   return rgba;
 }
 

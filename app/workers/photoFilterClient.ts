@@ -3,7 +3,9 @@
  *
  * Every `filter` call gets a fresh id; a newer call makes older ones resolve
  * as 'superseded' (the worker skips or stops them), so a view can send one
- * request per drag step and draw whatever comes back 'done'. Buffers cross
+ * request per drag step and draw whatever comes back 'done'. (A request the
+ * worker started before a newer one arrived may still come back 'done'; the
+ * client never hands out a result older than one it has handed out.) Buffers cross
  * the thread boundary by transfer, not copy: `setImage` hands the image's
  * data to the worker (the caller's array is detached afterwards).
  */
@@ -49,8 +51,7 @@ export function createPhotoFilterClient(
   const listeners = new Map<number, (progress: FilterProgress) => void>();
   const progressReady = remote.onProgress(
     proxy((progress: FilterProgress) => {
-      // Only the newest request's progress is worth showing.
-      if (progress.id === lastId) listeners.get(progress.id)?.(progress);
+      listeners.get(progress.id)?.(progress);
     }),
   );
 
@@ -62,17 +63,17 @@ export function createPhotoFilterClient(
     async filter(kernel, settings, mapping, onProgress) {
       const id = ++lastId;
       const started = now();
+      // Only the newest request's progress is heard. Its listener stays until a newer request
+      // replaces it: progress travels on its own port and may arrive after the result.
+      listeners.clear();
       if (onProgress) listeners.set(id, onProgress);
       await progressReady;
-      try {
-        const outcome = await remote.filter({ id, kernel, settings, mapping });
-        // Never hand out a result older than one already handed out.
-        if (outcome.status === 'done' && id < newestDelivered) return { status: 'superseded', id, elapsedMs: now() - started };
-        if (outcome.status === 'done') newestDelivered = id;
-        return { ...outcome, elapsedMs: now() - started };
-      } finally {
-        listeners.delete(id);
-      }
+      const outcome = await remote.filter({ id, kernel, settings, mapping });
+      // Never hand out a result older than one already handed out.
+      if (outcome.status === 'done' && id < newestDelivered)
+        return { status: 'superseded', id, elapsedMs: now() - started };
+      if (outcome.status === 'done') newestDelivered = id;
+      return { ...outcome, elapsedMs: now() - started };
     },
 
     explain: (kernel, settings, oy, ox) => remote.explain(kernel, settings, oy, ox),

@@ -55,7 +55,7 @@ PHOTOS = [
     {
         'id': 'rocket',
         'load': skimage.data.rocket,
-        'title': {'en': 'Falcon 9 launching DSCOVR', 'zh': '猎鹰9号发射DSCOVR卫星'},
+        'title': {'en': 'Falcon 9 launching DSCOVR', 'zh': '猎鹰9号火箭发射DSCOVR卫星'},
         'licence': 'Public domain',
         'author': 'SpaceX',
         'source': 'https://www.flickr.com/photos/spacexphotos/16511594820/',

@@ -5,8 +5,9 @@
  *
  * The worker keeps one image (set by `decode` or `setImage`) and filters it
  * on request. Requests supersede one another: each waits one turn of the
- * event loop before it starts, so a burst of requests while a value is
- * dragged runs only the newest, and a slow filter (more than
+ * event loop before it starts and gives way to any newer request queued by
+ * then, so a burst sent while a value is dragged runs its newest request
+ * (and at most the one already started); a slow filter (more than
  * SLOW_MULTIPLY_ADDS) runs in bands, reporting progress and stopping when a
  * newer request arrives. Every outcome is a value, never an exception.
  */

@@ -12,7 +12,7 @@ export default defineConfig({
       // An external registerSW.js: the CSP (script-src 'self') forbids an inline registration script.
       injectRegister: 'script',
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2,woff,ttf,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,jpg,woff2,woff,ttf,json,webmanifest}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The app is one page (its routes are in the hash): the worker answers the app's own
         // files and nothing else, so other addresses on the same host still reach the host.

@@ -36,6 +36,7 @@ export const ENGINE_ERROR_CODES = [
   'pool-padding-too-large',
   'cell-out-of-range',
   'effective-field-too-costly',
+  'training-padding-unsupported',
 ] as const;
 
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
@@ -125,6 +126,8 @@ export interface ProblemDetailsByCode {
   'cell-out-of-range': { readonly name: string; readonly value: number; readonly min: number; readonly max: number };
   /** An effective field that would take `cost` multiply-adds, over the ceiling `max`. */
   'effective-field-too-costly': { readonly cost: number; readonly max: number };
+  /** The training plans take zero padding, equal on both sides of each axis; `mode` is what was given. */
+  'training-padding-unsupported': { readonly mode: string };
 }
 
 /**

@@ -16,3 +16,6 @@ export * from './pool2d';
 export * from './effectiveField';
 export * from './rfPresets';
 export * from './stackToPyTorch';
+export * from './kernelPresets';
+export * from './photoFilter';
+export * from './pixelMapping';

@@ -44,7 +44,7 @@ import {
   zeroParameters,
   type ParameterSet,
 } from '../engine/nn';
-import { mulberry32 } from '../app/random';
+import { mulberry32 } from '../engine/random';
 
 type Backend = 'cpu' | 'wasm';
 type Pad4 = [[number, number], [number, number], [number, number], [number, number]];

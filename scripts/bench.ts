@@ -10,6 +10,16 @@
  *   T1, T2                training step and conv_transpose2d backward, also against
  *                         tfjs-backend-wasm (scripts/bench-training.ts)
  *
+ * Photo filtering (engine/photoFilter.ts: the "kernels on photos" panel's
+ * work per update, a 512×512 colour photo, plan made once, bands included):
+ *
+ *   P1  per channel (groups 3), 3×3, 'same' zero padding     vs tfjs depthwiseConv2d
+ *   P2  per channel (groups 3), 5×5 dilation 3, 'same'       vs tfjs depthwiseConv2d (dilated)
+ *   P3  summed over RGB (C_in 3 → 1), 3×3, 'same'            vs tfjs conv2d
+ *
+ * and, without a tfjs counterpart, the whole of a P1 update as the worker
+ * does it: the filter, the legend's range and the RGBA bytes.
+ *
  * Timing samples alternate, ours then tfjs (after warm-up), and each of our
  * samples runs as many calls as take about as long as one tfjs sample, so
  * both sides see the same machine; the table gives the median time per call.
@@ -30,9 +40,11 @@ import { conv2dInfo, convTranspose2dInfo } from '../engine/convInfo';
 import { createConv2dPlan, createConvTranspose2dPlan } from '../engine/fast';
 import { mulberry32 } from '../engine/random';
 import { printTrainingTable, runTrainingBench } from './bench-training';
+import { createPhotoFilterPlan, photoWeight, type PhotoFilterSettings } from '../engine/photoFilter';
+import { pixelLegend, toRgba } from '../engine/pixelMapping';
 
 interface Workload {
-  readonly id: 'W1' | 'W2' | 'W3' | 'W4';
+  readonly id: string;
   readonly label: string;
   /** tfjs calls per timing sample (1, or many for the tiny W4). */
   readonly tfjsCalls: number;
@@ -233,6 +245,86 @@ function convTranspose2dWorkload(seed: number): Workload {
   };
 }
 
+/** A 512×512 photo filtered with one k×k kernel, 'same' zero padding: ours against tfjs. */
+function photoWorkload(
+  id: string,
+  label: string,
+  colour: PhotoFilterSettings['colour'],
+  kernel: number,
+  dilation: number,
+  seed: number,
+): Workload {
+  const rand = mulberry32(seed);
+  const [H, W] = [512, 512];
+  const plan = createPhotoFilterPlan({
+    colour,
+    stride: [1, 1],
+    padding: 'same',
+    paddingMode: 'zeros',
+    dilation: [dilation, dilation],
+    width: W,
+    height: H,
+    kernelSize: [kernel, kernel],
+  });
+  const image = new Float32Array(3 * H * W).map(() => rand());
+  const k = { rows: kernel, cols: kernel, values: Array.from({ length: kernel * kernel }, () => rand() * 2 - 1) };
+  const out = new Float32Array(plan.channels * H * W);
+  const x = tf.tensor4d(toNhwc(image, [1, 3, H, W]), [1, H, W, 3]);
+  const perChannel = colour === 'per-channel';
+  // Per channel: a depthwise filter [kH, kW, 3, 1]; summed: a conv2d filter [kH, kW, 3, 1] too.
+  const filter = tf.tensor4d(
+    conv2dFilter(Float32Array.from(photoWeight(k)), perChannel ? [3, 1, kernel, kernel] : [1, 3, kernel, kernel]),
+    [kernel, kernel, perChannel ? 1 : 3, perChannel ? 3 : 1],
+  );
+  const depthwiseFilter = perChannel ? tf.reshape(filter, [kernel, kernel, 3, 1]) : filter;
+  return {
+    id,
+    label,
+    tfjsCalls: 1,
+    warmup: 5,
+    samples: 31,
+    ours: () => plan.run(image, k, out),
+    oursOut: out,
+    tfjs: () => {
+      const y = perChannel
+        ? tf.depthwiseConv2d(x, depthwiseFilter as tf.Tensor4D, 1, 'same', 'NHWC', dilation)
+        : tf.conv2d(x, filter, 1, 'same', 'NHWC', dilation);
+      const data = y.dataSync() as Float32Array;
+      y.dispose();
+      return data;
+    },
+    outShape: [1, plan.channels, H, W],
+    dispose: () => {
+      x.dispose();
+      filter.dispose();
+      depthwiseFilter.dispose();
+    },
+  };
+}
+
+/** Median ms of a whole P1 update: filter, legend, RGBA bytes (no tfjs counterpart). */
+function photoUpdateMs(): number {
+  const rand = mulberry32(11);
+  const [H, W] = [512, 512];
+  const settings = {
+    colour: 'per-channel',
+    stride: [1, 1],
+    padding: 'same',
+    paddingMode: 'zeros',
+    dilation: [1, 1],
+  } as const;
+  const plan = createPhotoFilterPlan({ ...settings, width: W, height: H, kernelSize: [3, 3] });
+  const image = new Float32Array(3 * H * W).map(() => rand());
+  const k = { rows: 3, cols: 3, values: Array.from({ length: 9 }, () => rand() * 2 - 1) };
+  const out = new Float32Array(3 * H * W);
+  const update = (): void => {
+    plan.run(image, k, out);
+    toRgba(out, 3, W, H, pixelLegend(out, { kind: 'diverging' }));
+  };
+  for (let i = 0; i < 5; i++) update();
+  return median(Array.from({ length: 31 }, () => timeCalls(update, 1)));
+}
+
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -364,9 +456,18 @@ async function main(): Promise<void> {
   for (const [i, make] of workloads.entries()) {
     if (!only || only.includes(`W${i + 1}`)) results.push(measure(make()));
   }
+  const photoWorkloads: [string, () => Workload][] = [
+    ['P1', () => photoWorkload('P1', 'photo 512×512×3, 3×3 per channel, same', 'per-channel', 3, 1, 5)],
+    ['P2', () => photoWorkload('P2', 'photo 512×512×3, 5×5 d3 per channel, same', 'per-channel', 5, 3, 6)],
+    ['P3', () => photoWorkload('P3', 'photo 512×512×3, 3×3 summed (C_in 3), same', 'summed', 3, 1, 7)],
+  ];
+  for (const [id, make] of photoWorkloads) if (!only || only.includes(id)) results.push(measure(make()));
   printTable(results);
   const training = await runTrainingBench(only);
   printTrainingTable(training);
+  if (!only || only.includes('P1')) {
+    console.log(`photo update (P1 filter + legend + RGBA bytes): ${formatMs(photoUpdateMs())} ms median`);
+  }
   if (json) {
     const out: Record<string, { ms: number; tfjs_cpu_ms: number; speedup: number; tfjs_wasm_ms?: number | null }> = {};
     for (const r of results) {

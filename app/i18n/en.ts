@@ -137,6 +137,8 @@ export const en = {
       `The ${d.name}${d.axis ? ` (${axisName(d)})` : ''} must be at least 1, not ${d.value}.`,
     'invalid-shape': (d: D) => `A shape lists whole sizes of 0 or more; ${d.shape} does not.`,
     'data-size-mismatch': (d: D) => `The ${d.name} holds ${d.actual} values, but its shape needs ${d.expected}.`,
+    'training-padding-unsupported': (d: D) =>
+      `Training takes zero padding that is the same on both sides of each axis; this layer asks for ${d.mode} padding.`,
     'invalid-stride': (d: D) => `Stride must be a whole number of at least 1, not ${d.stride}.`,
     'invalid-dilation': (d: D) => `Dilation must be a whole number of at least 1, not ${d.dilation}.`,
     'negative-padding': (d: D) => `Padding cannot be negative (${d.padding}). Use 0 or more.`,

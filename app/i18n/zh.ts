@@ -133,6 +133,7 @@ export const zh: Messages = {
     'non-positive-size': (d) => `${d.name}${d.axis ? `(${axisName(d)})` : ''}至少为 1,不能是 ${d.value}。`,
     'invalid-shape': (d) => `形状里的每个尺寸都应是 0 或更大的整数，${d.shape} 不符合。`,
     'data-size-mismatch': (d) => `${d.name} 装有 ${d.actual} 个数值，而它的形状需要 ${d.expected} 个。`,
+    'training-padding-unsupported': (d) => `训练只支持零填充，并且每个方向两侧填充相同；这一层用的是 ${d.mode} 填充。`,
     'invalid-stride': (d) => `步长必须是不小于 1 的整数,不能是 ${d.stride}。`,
     'invalid-dilation': (d) => `空洞率(dilation)必须是不小于 1 的整数,不能是 ${d.dilation}。`,
     'negative-padding': (d) => `填充不能为负数(${d.padding}),请设为 0 或更大。`,

@@ -25,6 +25,7 @@
 import { assertValidConv2d, assertValidConvTranspose2d, conv2dInfo, convTranspose2dInfo } from '../convInfo';
 import type { Conv2dInfo, ConvTranspose2dInfo } from '../convInfo';
 import { createConv2dPlan, createConvTranspose2dPlan, type FloatArray } from '../fast';
+import { refuse } from '../errors';
 
 /** A prepared conv2d (or conv_transpose2d) with its backward pass, for one fixed geometry. */
 export interface ConvTrainPlan<I extends Conv2dInfo | ConvTranspose2dInfo> {
@@ -242,7 +243,8 @@ function requireSymmetricZeroPadding(info: Conv2dInfo): void {
     info.h.padBefore !== info.h.padAfter ||
     info.w.padBefore !== info.w.padAfter
   ) {
-    throw new RangeError('conv2d training plan: zero padding, the same on both sides of an axis');
+    const mode = info.config.paddingMode === 'zeros' ? 'uneven zeros' : info.config.paddingMode;
+    refuse('training-padding-unsupported', { mode });
   }
 }
 

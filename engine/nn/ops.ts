@@ -5,6 +5,7 @@
  */
 import type { FloatArray } from '../fast';
 import type { Activation } from './spec';
+import { refuse } from '../errors';
 
 /** a = f(z) in place: ReLU max(0, z), sigmoid 1/(1 + e^(−z)), identity z. */
 export function activateInPlace(activation: Activation, z: FloatArray): void {
@@ -46,7 +47,9 @@ export function activationBackwardInPlace(activation: Activation, a: FloatArray,
  * given. Summed in float64.
  */
 export function mseLoss(y: FloatArray, target: FloatArray, grad: FloatArray | null = null): number {
-  if (y.length !== target.length) throw new RangeError(`mseLoss: ${y.length} outputs, ${target.length} targets`);
+  if (y.length !== target.length) {
+    refuse('data-size-mismatch', { name: 'target', expected: y.length, actual: target.length });
+  }
   const n = y.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {

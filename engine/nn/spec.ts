@@ -226,7 +226,8 @@ export function layerShapes(spec: NetworkSpec, size: readonly [number, number]):
       layer.kind === 'conv'
         ? conv2dInfo(layerConfig(layer, c, 1, [h, w]) as Conv2dConfig)
         : convTranspose2dInfo(layerConfig(layer, c, 1, [h, w]) as ConvTranspose2dConfig);
-    for (const p of info.problems) problems.push(problem(p.code, { ...p.details, layer: index }));
+    for (const p of info.problems)
+      problems.push({ code: p.code, details: { ...p.details, layer: index } } as EngineProblem);
     const [, co, oh, ow] = info.outputShape;
     layers.push({
       index,

@@ -53,6 +53,7 @@ describe('translations', () => {
           layer: 1,
           kernel: 3,
           cost: 9,
+          mode: 'reflect',
         });
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toMatch(/undefined|NaN/);

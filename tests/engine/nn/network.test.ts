@@ -11,7 +11,7 @@ import {
   zeroParameters,
   type NetworkSpec,
 } from '../../../engine/nn';
-import { mulberry32 } from '../../../app/random';
+import { mulberry32 } from '../../../engine/random';
 
 /** A smooth, seeded batch of "images" in [0, 1]: sums of a few low-frequency waves per channel. */
 function smoothBatch(n: number, c: number, h: number, w: number, seed: number): Float64Array {

@@ -11,7 +11,7 @@ import {
   parametersToJson,
   type WeightsParseErrorCode,
 } from '../../../engine/nn';
-import { mulberry32 } from '../../../app/random';
+import { mulberry32 } from '../../../engine/random';
 
 const small = autoencoderSpec(3, [4, 2]);
 

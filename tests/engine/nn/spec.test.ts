@@ -8,6 +8,7 @@ import {
   torchSamePadding,
   type NetworkSpec,
 } from '../../../engine/nn';
+import type { ProblemDetails } from '../../../engine/errors';
 
 describe('the shape chain of the lesson network', () => {
   const shapes = layerShapes(LESSON_AUTOENCODER, [32, 32]);
@@ -129,13 +130,13 @@ describe('network specs as data', () => {
       inChannels: 3,
       layers: [{ kind: 'conv', outChannels: 4, kernel: 4, stride: 2, activation: 'relu' }],
     };
-    expect(layerShapes(even, [8, 8]).problems.map((p) => p.details.name)).toContain('kernelSize');
+    expect(layerShapes(even, [8, 8]).problems.map((p) => (p.details as ProblemDetails).name)).toContain('kernelSize');
     const wide: NetworkSpec = {
       inChannels: 3,
       layers: [{ kind: 'conv', outChannels: 1000, kernel: 3, stride: 2, activation: 'relu' }],
     };
     expect(layerShapes(wide, [8, 8]).valid).toBe(false);
     const deep = autoencoderSpec(3, [4, 4, 4, 4, 4]);
-    expect(layerShapes(deep, [64, 64]).problems.map((p) => p.details.name)).toContain('layers');
+    expect(layerShapes(deep, [64, 64]).problems.map((p) => (p.details as ProblemDetails).name)).toContain('layers');
   });
 });

@@ -16,7 +16,8 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   retries: 0,
   reporter: 'list',
-  timeout: 30_000,
+  // A test opens several pages; on a loaded two-core machine one can take tens of seconds.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: true,
   use: {

@@ -6,6 +6,16 @@ const axisName = (d: D) => (d.axis === 'w' ? '宽度' : d.axis === 'h' ? '高度
 /** 格子所在的层、行、列、通道。 */
 const CELL_PARTS: Readonly<Record<string, string>> = { level: '层', row: '行', column: '列', channel: '通道' };
 /** 栈里某一层的拒绝：“第 3 层：”（details 里的层号从 0 数起）。 */
+/** 拒绝里提到的尺寸，用学生认识的说法（不显示代码里的字段名）。 */
+const SIZE_NAMES: Readonly<Record<string, string>> = {
+  batch: '批大小',
+  inChannels: '输入通道数',
+  outChannels: '输出通道数',
+  inputSize: '输入尺寸',
+  kernelSize: '卷积核尺寸',
+  layers: '层数',
+};
+const sizeName = (d: D) => SIZE_NAMES[String(d.name)] ?? '尺寸';
 const layerName = (d: D) => (typeof d.layer === 'number' ? `第 ${d.layer + 1} 层：` : '');
 
 /** 简体中文。类型为 `Messages`：缺少任何一条翻译都会让类型检查和构建失败。 */
@@ -130,7 +140,8 @@ export const zh: Messages = {
   engine: {
     'dimension-out-of-range': (d) => `这里没有第 ${d.dim} 维：请在 ${d.min} 到 ${d.max} 之间选择。`,
     'rank-mismatch': (d) => `${d.name} 需要 ${d.expected} 个维度，现在是 ${d.actual} 个。`,
-    'non-positive-size': (d) => `${d.name}${d.axis ? `（${axisName(d)}）` : ''}至少为 1，不能是 ${d.value}。`,
+    'non-positive-size': (d) =>
+      `${layerName(d)}${sizeName(d)}${d.axis ? `（${axisName(d)}）` : ''}至少为 1，不能是 ${d.value}。`,
     'invalid-shape': (d) => `形状里的每个尺寸都应是 0 或更大的整数，${d.shape} 不符合。`,
     'data-size-mismatch': (d) => `${d.name} 装有 ${d.actual} 个数值，而它的形状需要 ${d.expected} 个。`,
     'training-padding-unsupported': (d) => `训练只支持零填充，并且每个方向两侧填充相同；这一层用的是 ${d.mode} 填充。`,
@@ -155,7 +166,7 @@ export const zh: Messages = {
       `循环填充 ${d.padding} 会在${axisName(d)}为 ${d.inputSize} 的输入上绕不止一圈。填充最多为 ${d.inputSize}。`,
     'negative-output-padding': (d) => `output_padding 不能为负数（${d.outputPadding}）。`,
     'output-padding-too-large': (d) =>
-      `output_padding（${d.outputPadding}）必须小于步长（${d.stride}）或空洞率（${d.dilation}），否则多出来的格子任何输入都碰不到。`,
+      `output_padding（${d.outputPadding}）必须小于步长（${d.stride}）或空洞率（${d.dilation}）：它只是在“经步长为 ${d.stride} 的卷积后得到同一输出尺寸”的那几个输入尺寸中选一个。`,
     'output-size-not-positive': (d) =>
       `从 ${d.fullH}×${d.fullW} 的结果四周各裁掉 ${d.paddingH}×${d.paddingW} 后只剩 ${d.outH}×${d.outW}：什么都不剩了。请减小填充，或加大输入、卷积核或步长。`,
     'grad-output-shape-mismatch': (d) => `梯度的形状必须与输出相同（${d.expected}），而不是 ${d.actual}。`,

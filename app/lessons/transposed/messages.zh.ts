@@ -66,7 +66,7 @@ export const transposedZh: TransposedMessages = {
     },
     {
       title: 'output_padding 决定尺寸',
-      body: '步长为 2 的卷积会把 5 和 6 都变成 3，所以反过来时有歧义。output_padding 在下方和右侧多保留一行一列，选出较大的那个尺寸。',
+      body: '卷积核为 3、填充为 1 时，步长为 2 的卷积会把 5 和 6 都变成 3，所以反过来时有歧义。output_padding 在下方和右侧多保留一行一列，选出较大的那个尺寸。',
     },
     {
       title: '不均匀的重叠',
@@ -74,7 +74,7 @@ export const transposedZh: TransposedMessages = {
     },
     {
       title: '均匀的重叠',
-      body: '卷积核 4、步长 2（卷积核尺寸能被步长整除）：裁剪范围内每个格子收到的印章数相同，不会出现棋盘格。',
+      body: '卷积核 4、步长 2（卷积核尺寸能被步长整除）：离开边缘之后，每个格子收到的印章数都相同，不会出现棋盘格；只有靠近边缘的格子收到的少一些。',
     },
     {
       title: '轮到你了',

@@ -7,13 +7,15 @@ import { VALUE_LIMIT } from './lessons/conv/convState';
 export type ParseError = 'empty' | 'not-a-number' | 'too-large';
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ParseError };
 
-/** Accepts "3", "-1.5", "2e-3", "１２" (full-width digits), "−2" (minus sign), "1,5" (decimal comma). */
+/**
+ * Accepts "3", "-1.5", "2e-3", "−2" (minus sign), "1,5" (decimal comma), and
+ * their full-width forms ("１２", "－１", "１，５", "１．５"), read through Unicode NFKC.
+ */
 export function parseCellInput(text: string): Parsed<number> {
   const normalized = text
+    .normalize('NFKC')
     .trim()
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[−–－]/g, '-')
-    .replace(/．/g, '.')
+    .replace(/[−–]/g, '-')
     .replace(/^([-+]?\d+),(\d+)$/, '$1.$2');
   if (normalized === '') return { ok: false, error: 'empty' };
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normalized)) return { ok: false, error: 'not-a-number' };
@@ -26,10 +28,11 @@ export function parseCellInput(text: string): Parsed<number> {
 /**
  * A block copied from a spreadsheet or typed as text: rows on lines, cells
  * separated by tabs, commas, semicolons or spaces. Brackets are ignored, so
- * `[[1, 2], [3, 4]]` from Python also pastes.
+ * `[[1, 2], [3, 4]]` from Python also pastes; full-width text (`１，２；３，４`) reads
+ * as its ASCII form (NFKC).
  */
 export function parseBlock(text: string): Parsed<number[][]> {
-  const cleaned = text.replace(/\r/g, '');
+  const cleaned = text.normalize('NFKC').replace(/\r/g, '');
   let lines = cleaned.split('\n').filter((l) => l.trim() !== '');
   if (lines.length === 1 && /\]\s*,\s*\[/.test(lines[0] ?? '')) {
     lines = (lines[0] ?? '').split(/\]\s*,\s*\[/);

@@ -3,6 +3,16 @@ import type { EngineErrorCode, ProblemDetails } from '../../engine';
 type D = ProblemDetails;
 const axisName = (d: D) => (d.axis === 'w' ? 'width' : d.axis === 'h' ? 'height' : 'size');
 /** "Layer 3: " for a refusal inside a stack (details count layers from 0). */
+/** The words a student knows for the sizes a refusal names (never the code's field names). */
+const SIZE_NAMES: Readonly<Record<string, string>> = {
+  batch: 'batch size',
+  inChannels: 'number of input channels',
+  outChannels: 'number of output channels',
+  inputSize: 'input size',
+  kernelSize: 'kernel size',
+  layers: 'number of layers',
+};
+const sizeName = (d: D) => SIZE_NAMES[String(d.name)] ?? 'size';
 const layerName = (d: D) => (typeof d.layer === 'number' ? `Layer ${d.layer + 1}: ` : '');
 
 /**
@@ -134,7 +144,7 @@ export const en = {
       `Dimension ${d.dim} does not exist here: choose a dim between ${d.min} and ${d.max}.`,
     'rank-mismatch': (d: D) => `The ${d.name} needs ${d.expected} dimensions but has ${d.actual}.`,
     'non-positive-size': (d: D) =>
-      `The ${d.name}${d.axis ? ` (${axisName(d)})` : ''} must be at least 1, not ${d.value}.`,
+      `${layerName(d)}The ${sizeName(d)}${d.axis ? ` (${axisName(d)})` : ''} must be at least 1, not ${d.value}.`,
     'invalid-shape': (d: D) => `A shape lists whole sizes of 0 or more; ${d.shape} does not.`,
     'data-size-mismatch': (d: D) => `The ${d.name} holds ${d.actual} values, but its shape needs ${d.expected}.`,
     'training-padding-unsupported': (d: D) =>
@@ -160,7 +170,7 @@ export const en = {
       `Circular padding of ${d.padding} would wrap around an input ${axisName(d)} of ${d.inputSize} more than once. Use padding of at most ${d.inputSize}.`,
     'negative-output-padding': (d: D) => `output_padding cannot be negative (${d.outputPadding}).`,
     'output-padding-too-large': (d: D) =>
-      `output_padding (${d.outputPadding}) must be smaller than the stride (${d.stride}) or the dilation (${d.dilation}); otherwise it would add cells that no input could ever reach.`,
+      `output_padding (${d.outputPadding}) must be smaller than the stride (${d.stride}) or the dilation (${d.dilation}): it only chooses among the input sizes that a stride-${d.stride} convolution maps to the same output size.`,
     'output-size-not-positive': (d: D) =>
       `Cropping ${d.paddingH}×${d.paddingW} from each side of the ${d.fullH}×${d.fullW} result leaves ${d.outH}×${d.outW}: nothing is left. Use less padding, or a larger input, kernel or stride.`,
     'grad-output-shape-mismatch': (d: D) => `The gradient must have the output's shape ${d.expected}, not ${d.actual}.`,

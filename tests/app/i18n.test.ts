@@ -66,4 +66,22 @@ describe('translations', () => {
     expect(detectLang(['fr-FR', 'en-GB'])).toBe('en');
     expect(detectLang(['de'])).toBe('en');
   });
+
+  it('a refusal of a non-positive size names it in words a student knows, never by its field in the code', () => {
+    for (const lang of LANGS) {
+      for (const name of ['inChannels', 'outChannels', 'inputSize', 'kernelSize']) {
+        const text = messages(lang).engine['non-positive-size']({ name, axis: 'h', value: 0 });
+        expect(text).not.toContain(name);
+        expect(text).toContain('0');
+      }
+    }
+  });
+
+  it('the output_padding refusal gives the real rule: it only picks among input sizes a strided convolution maps alike', () => {
+    const details = { outputPadding: 2, stride: 2, dilation: 1 };
+    expect(messages('en').engine['output-padding-too-large'](details)).toMatch(
+      /smaller than the stride \(2\) or the dilation \(1\).*stride-2 convolution maps to the same output size/,
+    );
+    expect(messages('zh-CN').engine['output-padding-too-large'](details)).toMatch(/步长为 2 的卷积后得到同一输出尺寸/);
+  });
 });

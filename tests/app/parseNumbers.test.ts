@@ -10,6 +10,12 @@ describe('typing a number into a cell', () => {
     ['−2', -2],
     ['1,5', 1.5],
     ['.5', 0.5],
+    ['－１', -1],
+    ['１，５', 1.5],
+    ['１．５', 1.5],
+    ['＋３', 3],
+    ['２ｅ－３', 0.002],
+    ['\u3000７\u3000', 7],
   ])('accepts %j as %d', (text, value) => {
     expect(parseCellInput(text)).toEqual({ ok: true, value });
   });
@@ -28,6 +34,16 @@ describe('typing a number into a cell', () => {
 });
 
 describe('pasting a block', () => {
+  it('reads a block typed with full-width digits, commas and semicolons', () => {
+    expect(parseBlock('１，２；－３\n４　５　６')).toEqual({
+      ok: true,
+      value: [
+        [1, 2, -3],
+        [4, 5, 6],
+      ],
+    });
+  });
+
   it('reads rows and tab-separated cells copied from a spreadsheet', () => {
     expect(parseBlock('1\t2\t3\r\n4\t5\t6\r\n')).toEqual({
       ok: true,

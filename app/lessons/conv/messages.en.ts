@@ -72,7 +72,7 @@ export const convEn = {
     },
     {
       title: 'Groups: kernels that see only some channels',
-      body: 'With groups g the channels are split into g groups and each kernel only sees the C_in/g channels of its group. The parameter count divides by g.',
+      body: 'With groups g the channels are split into g groups and each kernel only sees the C_in/g channels of its group. The number of weights divides by g; the biases do not, since each output channel still has one.',
     },
     {
       title: 'Your turn',

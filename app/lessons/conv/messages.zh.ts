@@ -1,6 +1,6 @@
 import type { ConvMessages } from './messages.en';
 
-/** 卷积一课的中文文字,与课程代码一起加载。 */
+/** 卷积一课的中文文字，与课程代码一起加载。 */
 export const convZh: ConvMessages = {
   title: '卷积',
   figureLabel: '卷积示意图',
@@ -9,73 +9,73 @@ export const convZh: ConvMessages = {
     kernel: '卷积核',
     bias: '偏置',
     output: '输出',
-    inputOf: (n, c, batch) => (batch > 1 ? `输入,样本 ${n},通道 ${c}` : `输入,通道 ${c}`),
-    kernelOf: (co, ci) => `卷积核 ${co},通道 ${ci}`,
-    outputOf: (n, co, batch) => (batch > 1 ? `输出,样本 ${n},通道 ${co}` : `输出,通道 ${co}`),
-    biasOf: '偏置(每个输出通道一个)',
+    inputOf: (n, c, batch) => (batch > 1 ? `输入，样本 ${n}，通道 ${c}` : `输入，通道 ${c}`),
+    kernelOf: (co, ci) => `卷积核 ${co}，通道 ${ci}`,
+    outputOf: (n, co, batch) => (batch > 1 ? `输出，样本 ${n}，通道 ${co}` : `输出，通道 ${co}`),
+    biasOf: '偏置（每个输出通道一个）',
   },
   controls: {
     padKind: '填充写法',
     padKinds: { explicit: '数值', same: "'same'", valid: "'valid'" },
     paddingMode: '填充方式',
     paddingModes: {
-      zeros: '补零(zeros)',
-      reflect: '镜像(reflect)',
-      replicate: '复制边缘(replicate)',
-      circular: '循环(circular)',
+      zeros: '补零（zeros）',
+      reflect: '镜像（reflect）',
+      replicate: '复制边缘（replicate）',
+      circular: '循环（circular）',
     },
   },
   arithmetic: {
     outputCell: (where) => `输出 ${where}`,
     inputFeeds: (where, count) => `输入 ${where} 参与了 ${count} 个输出格子的计算`,
-    weightUsed: (where, count) => `权重 ${where} 与 ${count} 个输入格子相乘:处处都是同一个权重(权重共享)`,
+    weightUsed: (where, count) => `权重 ${where} 与 ${count} 个输入格子相乘：处处都是同一个权重（权重共享）`,
     biasUsed: (co) => `偏置 ${co} 加到输出通道 ${co} 的每一个格子上`,
     paddingCopies: (where) => `复制输入 ${where} 的填充格`,
     paddingZero: '补零的填充格',
   },
   formulas: {
-    floorNote: (dropped) => `向下取整 ⌊ ⌋ 舍掉了 ${dropped} 行/列余量:窗口永远到不了那里(已标为从未访问)。`,
-    exact: '恰好整除:窗口正好铺满填充后的输入,没有余量。',
+    floorNote: (dropped) => `向下取整 ⌊ ⌋ 舍掉了 ${dropped} 行/列余量：窗口永远到不了那里（已标为从未访问）。`,
+    exact: '恰好整除：窗口正好铺满填充后的输入，没有余量。',
     params: '参数量',
-    paramsNote: '每个卷积核有 C_in/g × kH × kW 个权重;每个输出通道一个偏置,由它的所有输入通道共享。',
+    paramsNote: '每个卷积核有 C_in/g × kH × kW 个权重；每个输出通道一个偏置，由它的所有输入通道共享。',
   },
   steps: [
     {
-      title: '一个窗口,一个数',
-      body: '卷积核(一个小的权重矩阵)盖在输入的一小块上。重叠位置的数两两相乘,把所有乘积加起来,再加上偏置,就得到一个输出格子。然后窗口滑动一格,重复这一过程。',
+      title: '一个窗口，一个数',
+      body: '卷积核（一个小的权重矩阵）盖在输入的一小块上。重叠位置的数两两相乘，把所有乘积加起来，再加上偏置，就得到一个输出格子。然后窗口滑动一格，重复这一过程。',
     },
     {
-      title: '步长:窗口每次跳多远',
-      body: '步长为 2 时窗口隔一个位置才停一次,输出随之变小。如果跳跃的距离不能正好铺满输入,最后几行或几列永远不会被访问:公式里向下取整(floor)就是这个意思。',
+      title: '步长：窗口每次跳多远',
+      body: '步长为 2 时窗口隔一个位置才停一次，输出随之变小。如果跳跃的距离不能正好铺满输入，最后几行或几列永远不会被访问：公式里向下取整（floor）就是这个意思。',
     },
     {
-      title: '填充:给输入加一圈边',
-      body: "填充在输入四周加上格子,让窗口也能盖住边缘。默认补零;reflect 镜像输入,replicate 重复边缘,circular 首尾相接。padding='same' 会自动选出保持尺寸不变的填充(仅限步长 1)。",
+      title: '填充：给输入加一圈边',
+      body: "填充在输入四周加上格子，让窗口也能盖住边缘。默认补零；reflect 镜像输入，replicate 重复边缘，circular 首尾相接。padding='same' 会自动选出保持尺寸不变的填充（仅限步长 1）。",
     },
     {
-      title: '空洞:带孔的卷积核',
-      body: '空洞率(dilation)把卷积核的各个位置拉开,中间留出空隙。空洞率为 2 的 3×3 卷积核用同样九个权重覆盖 5×5 的范围,看得更远却不增加参数。',
+      title: '空洞：带孔的卷积核',
+      body: '空洞率（dilation）把卷积核的各个位置拉开，中间留出空隙。空洞率为 2 的 3×3 卷积核用同样九个权重覆盖 5×5 的范围，看得更远却不增加参数。',
     },
     {
-      title: '多个输入通道,一个卷积核',
-      body: '彩色图像有三个通道。一个卷积核为每个输入通道各准备一片权重;各片在同一位置同时相乘,所有乘积加成一个数。一个卷积核只产生一个输出通道,而不是三个。',
+      title: '多个输入通道，一个卷积核',
+      body: '彩色图像有三个通道。一个卷积核为每个输入通道各准备一片权重；各片在同一位置同时相乘，所有乘积加成一个数。一个卷积核只产生一个输出通道，而不是三个。',
     },
     {
-      title: '多个卷积核,多个输出通道',
-      body: '每个卷积核产生自己的输出通道,也有自己的偏置。偏置是每个卷积核一个数,由它的所有输入通道共享。参数量:C_out × C_in × kH × kW 个权重,再加 C_out 个偏置。',
+      title: '多个卷积核，多个输出通道',
+      body: '每个卷积核产生自己的输出通道，也有自己的偏置。偏置是每个卷积核一个数，由它的所有输入通道共享。参数量：C_out × C_in × kH × kW 个权重，再加 C_out 个偏置。',
     },
     {
-      title: '分组:只看部分通道的卷积核',
-      body: '分组数为 g 时,通道被分成 g 组,每个卷积核只看自己那组的 C_in/g 个通道。参数量随之除以 g。',
+      title: '分组：只看部分通道的卷积核',
+      body: '分组数为 g 时，通道被分成 g 组，每个卷积核只看自己那组的 C_in/g 个通道。权重的个数随之除以 g；偏置却不变，每个输出通道仍然有一个。',
     },
     {
       title: '轮到你了',
-      body: '随意改动任何设置或数字。每个数值、高亮和公式都会随之更新,地址栏里的链接能原样重现这张图。',
+      body: '随意改动任何设置或数字。每个数值、高亮和公式都会随之更新，地址栏里的链接能原样重现这张图。',
     },
   ],
   questions: {
-    outputSize: '输出有多大(高 × 宽)?',
-    outputRows: '输出有多少行?',
-    paramCount: '这一层共有多少个参数(权重加偏置)?',
+    outputSize: '输出有多大（高 × 宽）？',
+    outputRows: '输出有多少行？',
+    paramCount: '这一层共有多少个参数（权重加偏置）？',
   },
 };

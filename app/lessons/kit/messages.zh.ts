@@ -1,22 +1,22 @@
 import type { FigureMessages } from './messages.en';
 
-/** 图示类课程共用的文字:参数面板、公式面板和长算式。与课程一起加载。 */
+/** 图示类课程共用的文字：参数面板、公式面板和长算式。与课程一起加载。 */
 export const figureZh: FigureMessages = {
   controls: {
     label: '参数设置',
     batch: '批大小 N',
     inChannels: '输入通道数 C_in',
-    outChannels: '输出通道数 C_out(卷积核个数)',
+    outChannels: '输出通道数 C_out（卷积核个数）',
     inputSize: '输入尺寸 H × W',
     kernelSize: '卷积核尺寸 kH × kW',
     stride: '步长',
     padding: '填充',
-    dilation: '空洞率(dilation)',
-    groups: '分组数(groups)',
+    dilation: '空洞率（dilation）',
+    groups: '分组数（groups）',
     bias: '偏置',
     height: '高',
     width: '宽',
-    validRange: (lo, hi) => (lo === hi ? `此时可用:${lo}` : `此时可用:${lo}–${hi}`),
+    validRange: (lo, hi) => (lo === hi ? `此时可用：${lo}` : `此时可用：${lo}–${hi}`),
     randomize: '换一组随机数',
     seed: '随机种子',
     undo: '撤销',
@@ -27,7 +27,7 @@ export const figureZh: FigureMessages = {
     outputSize: '输出尺寸',
     height: '高',
     width: '宽',
-    hoverHint: '把指针移到符号上,可以看到它对应图中的哪一部分。',
+    hoverHint: '把指针移到符号上，可以看到它对应图中的哪一部分。',
   },
   arithmetic: {
     more: (n) => `…… 还有 ${n} 项 ……`,

@@ -16,12 +16,24 @@ export function storySettings<P, C extends string>(story: readonly StoryStep<P, 
   return { ...defaults, ...(step?.params ?? {}) };
 }
 
+/** The longest typed answer read, in UTF-16 code units. */
+const ANSWER_LIMIT = 200;
+
 /**
  * Whether a typed prediction is right. A size (two expected numbers) reads
  * "3x3", "3 × 3", "3,3", or "3" for a square; a count reads one number.
+ * Full-width digits and signs ("３×３", "－１", "３，３") read as their ASCII
+ * forms (Unicode NFKC), and "−" (U+2212) as a minus. An answer longer than
+ * `ANSWER_LIMIT` characters is not read.
  */
 export function answerMatches(typed: string, expected: readonly number[]): boolean {
-  const nums = typed.match(/-?\d+/g)?.map(Number) ?? [];
+  if (typed.length > ANSWER_LIMIT) return false;
+  const nums =
+    typed
+      .normalize('NFKC')
+      .replace(/\u2212/g, '-')
+      .match(/-?\d+/g)
+      ?.map(Number) ?? [];
   if (expected.length === 2) {
     const [a, b] = expected;
     if (nums.length === 1) return a === b && nums[0] === a;

@@ -77,7 +77,7 @@ export const transposedEn = {
     },
     {
       title: 'output_padding picks the size',
-      body: 'A stride-2 convolution maps both 5 and 6 to 3, so going back is ambiguous. output_padding keeps one more row and column at the bottom and right to choose the larger size.',
+      body: 'With kernel 3 and padding 1, a stride-2 convolution maps both 5 and 6 to 3, so going back is ambiguous. output_padding keeps one more row and column at the bottom and right to choose the larger size.',
     },
     {
       title: 'Uneven overlaps',
@@ -85,7 +85,7 @@ export const transposedEn = {
     },
     {
       title: 'Even overlaps',
-      body: 'Kernel 4 with stride 2 (the kernel size divisible by the stride): inside the crop every cell gets the same number of stamps, so no checkerboard appears.',
+      body: 'Kernel 4 with stride 2 (the kernel size divisible by the stride): away from the border every cell gets the same number of stamps, so no checkerboard appears. Only the cells near the edge get fewer.',
     },
     {
       title: 'Your turn',

@@ -191,7 +191,7 @@ describe('the convolution lesson', () => {
 
   it('speaks Chinese throughout when the link says lang=zh-CN', () => {
     renderWithStore(<ConvLesson query="v=1&story=7&lang=zh-CN" />);
-    expect(screen.getByRole('grid', { name: '输入,通道 0' })).toBeInTheDocument();
+    expect(screen.getByRole('grid', { name: '输入，通道 0' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('卷积');
   });
 });

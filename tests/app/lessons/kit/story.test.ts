@@ -21,6 +21,18 @@ describe('predict-then-reveal answers', () => {
     expect(answerMatches('', [56])).toBe(false);
     expect(answerMatches('-1', [1])).toBe(false);
   });
+
+  it('full-width digits and signs read like ASCII ones (Chinese input methods type them)', () => {
+    for (const typed of ['３×３', '３ｘ３', '３，３', '３']) expect(answerMatches(typed, [3, 3])).toBe(true);
+    expect(answerMatches('１８', [18])).toBe(true);
+    expect(answerMatches('－１', [-1])).toBe(true);
+    expect(answerMatches('−１', [-1])).toBe(true);
+    expect(answerMatches('－１', [1])).toBe(false);
+  });
+
+  it('an answer too long to be a prediction is not read', () => {
+    expect(answerMatches(`${' '.repeat(500)}3`, [3])).toBe(false);
+  });
 });
 
 describe('a narrative step’s own figure', () => {

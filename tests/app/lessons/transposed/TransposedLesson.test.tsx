@@ -182,6 +182,6 @@ describe('the transposed convolution lesson', () => {
   it('speaks Chinese when the link says so', () => {
     renderWithStore(<TransposedLesson query={`${FREE}&lang=zh-CN`} />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('转置卷积');
-    expect(screen.getByRole('grid', { name: '完整画布,通道 0' })).toBeInTheDocument();
+    expect(screen.getByRole('grid', { name: '完整画布，通道 0' })).toBeInTheDocument();
   });
 });

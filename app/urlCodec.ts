@@ -4,16 +4,29 @@
  * too long falls back to its default, and its key is reported so the app can
  * say what it ignored.
  */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { isLang, type Lang } from './i18n';
 import type { Theme } from './theme';
 
 export const URL_VERSION = 1;
-/** Longest query the codecs will read at all. */
-export const MAX_QUERY_LENGTH = 24_000;
-/** Longest single value (a matrix of 16×16×4×2 short numbers fits). */
-const MAX_VALUE_LENGTH = 16_000;
-/** Most numbers a list may hold. */
-const MAX_LIST_LENGTH = 2048;
+/** Most numbers a list may hold: the largest matrix a lesson reaches (conv input 2×4×16×16). */
+export const MAX_LIST_LENGTH = 2048;
+/**
+ * Longest text `formatNumber` writes for one number: 12 significant digits,
+ * a sign, a point and the zeros or exponent of the smallest magnitudes
+ * (`-0.00000123456789012`, `-1.23456789012e-100`).
+ */
+const MAX_NUMBER_TEXT = 20;
+/** Longest single value: the largest list written readably (a number and its comma each). */
+const MAX_VALUE_LENGTH = MAX_LIST_LENGTH * (MAX_NUMBER_TEXT + 1);
+/**
+ * Longest query the codecs will read at all: the largest reachable state,
+ * conv with input 2×4×16×16, weight 4×4×7×7 and 4 biases (2,836 numbers),
+ * written readably, plus room for the settings and shared keys.
+ */
+export const MAX_QUERY_LENGTH = (2048 + 784 + 4) * (MAX_NUMBER_TEXT + 1) + 2_000;
+/** Links longer than this may be cut off by chat apps and forums: the share panel says so. */
+export const LONG_LINK_LENGTH = 2_000;
 
 export interface RawQuery {
   readonly values: ReadonlyMap<string, string>;
@@ -137,10 +150,48 @@ function parseNumber(raw: string, limit: number): number | null {
   return Number.isFinite(v) && Math.abs(v) <= limit ? v : null;
 }
 
-/** Comma-separated numbers of exactly `length` entries, or null. */
+/** Marks a list written compactly: `~` then the base64url of the deflated readable list. */
+const COMPACT_PREFIX = '~';
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/**
+ * The readable list inside a compact value, or null. The inflated text may
+ * not exceed what `length` numbers take written readably, so a small link
+ * cannot unpack into a huge one.
+ */
+function inflateList(raw: string, length: number): string | null {
+  const bytes = fromBase64Url(raw.slice(COMPACT_PREFIX.length));
+  if (bytes === null) return null;
+  const cap = length * (MAX_NUMBER_TEXT + 1);
+  try {
+    // One byte more than allowed: a longer text fills it and is refused.
+    const out = inflateSync(bytes, { out: new Uint8Array(cap + 1) });
+    if (out.length > cap) return null;
+    return strFromU8(out);
+  } catch {
+    return null;
+  }
+}
+
+/** Comma-separated numbers of exactly `length` entries (readable or compact), or null. */
 export function parseNumberList(raw: string, length: number, limit: number): number[] | null {
   if (length > MAX_LIST_LENGTH) return null;
-  const parts = raw.split(',');
+  const text = raw.startsWith(COMPACT_PREFIX) ? inflateList(raw, length) : raw;
+  if (text === null) return null;
+  const parts = text.split(',');
   if (parts.length !== length) return null;
   const out: number[] = [];
   for (const p of parts) {
@@ -157,8 +208,15 @@ export function formatNumber(v: number): string {
   return String(Number(v.toPrecision(12)));
 }
 
+/**
+ * A list as a link writes it: readable (`1,2.5,-3`) unless the deflated,
+ * base64url form is shorter, as it is for large matrices of long decimals.
+ */
 export function formatNumberList(values: readonly number[]): string {
-  return values.map(formatNumber).join(',');
+  const readable = values.map(formatNumber).join(',');
+  if (readable.length < 200) return readable;
+  const compact = COMPACT_PREFIX + toBase64Url(deflateSync(strToU8(readable), { level: 9 }));
+  return compact.length < readable.length ? compact : readable;
 }
 
 /** Settings every lesson shares: language, theme, presentation and embedding. */

@@ -128,6 +128,8 @@ export const en = {
     label: 'Share',
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
+    longLink: (length: number) =>
+      `This link is ${length.toLocaleString('en')} characters long: many chat apps and forums cut links after about 2,000, so check that it arrives whole, or share the PyTorch code instead.`,
     copyFailed: 'Could not copy: select the address bar and copy it from there.',
     png: 'Export PNG',
     svg: 'Export SVG',

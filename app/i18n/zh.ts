@@ -126,6 +126,8 @@ export const zh: Messages = {
     label: '分享',
     copyLink: '复制链接',
     linkCopied: '链接已复制',
+    longLink: (length) =>
+      `这个链接有 ${length} 个字符，不少聊天软件和论坛会截断超过约 2000 个字符的链接。发送后请确认对方收到的是完整链接，或者改为分享 PyTorch 代码。`,
     copyFailed: '无法复制：请在地址栏中选中链接后复制。',
     png: '导出 PNG',
     svg: '导出 SVG',

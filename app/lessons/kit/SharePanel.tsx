@@ -1,6 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { useAppStore } from '../../store/react';
 import { useMessages } from '../../useMessages';
+import { LONG_LINK_LENGTH } from '../../urlCodec';
 import type { FigureModel } from '../../../components/figures/figureModel';
 
 async function copyText(text: string): Promise<boolean> {
@@ -34,6 +35,8 @@ export const SharePanel = memo(function SharePanel({
   const t = useMessages();
   const theme = useAppStore((s) => s.theme);
   const [status, setStatus] = useState('');
+  /** Length of the last link copied, when chat apps may cut it off. */
+  const [longLink, setLongLink] = useState<number | null>(null);
   const [recording, setRecording] = useState<{ done: number; total: number } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const options = { cellSize: 40, theme } as const;
@@ -79,9 +82,11 @@ export const SharePanel = memo(function SharePanel({
         <button
           type="button"
           className="btn"
-          onClick={async () =>
-            setStatus((await copyText(window.location.href)) ? t.share.linkCopied : t.share.copyFailed)
-          }
+          onClick={async () => {
+            const href = window.location.href;
+            setLongLink(href.length > LONG_LINK_LENGTH ? href.length : null);
+            setStatus((await copyText(href)) ? t.share.linkCopied : t.share.copyFailed);
+          }}
         >
           {t.share.copyLink}
         </button>
@@ -101,6 +106,11 @@ export const SharePanel = memo(function SharePanel({
           </button>
         )}
       </div>
+      {longLink !== null && (
+        <p className="hint" data-notice="long-link">
+          {t.share.longLink(longLink)}
+        </p>
+      )}
       <p className="hint">{t.share.embedHint}</p>
       <p role="status" className="share-status">
         {status}

@@ -87,6 +87,7 @@ export const en = {
     check: 'Check',
     reveal: 'Just show me',
     correct: (answer: string) => `Right: ${answer}.`,
+    shown: (answer: string) => `The answer: ${answer}.`,
     wrong: (answer: string) => `Not quite. It is ${answer}. Step through the figure to see why.`,
     hiddenUntilAnswered: 'The output is hidden until you answer.',
   },

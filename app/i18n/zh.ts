@@ -85,6 +85,7 @@ export const zh: Messages = {
     check: '核对',
     reveal: '直接告诉我',
     correct: (answer) => `答对了：${answer}。`,
+    shown: (answer) => `答案是 ${answer}。`,
     wrong: (answer) => `不太对，答案是 ${answer}。逐步播放图示看看为什么。`,
     hiddenUntilAnswered: '回答之前，输出先隐藏起来。',
   },

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Messages } from '../../i18n/en';
 import { useMessages } from '../../useMessages';
 
 export interface Checkpoint {
@@ -6,6 +7,24 @@ export interface Checkpoint {
   /** The answer as the figure shows it, computed by the engine. */
   readonly answer: string;
   readonly matches: (typed: string) => boolean;
+}
+
+/** What the student did at a checkpoint, and the answer of the figure it was given for. */
+interface CheckpointResult {
+  readonly verdict: 'right' | 'wrong' | 'shown';
+  readonly answer: string;
+}
+
+/** "Just show me" says it showed the answer; only a typed prediction can be right. */
+function verdictText(s: Messages['story'], result: CheckpointResult): string {
+  switch (result.verdict) {
+    case 'right':
+      return s.correct(result.answer);
+    case 'wrong':
+      return s.wrong(result.answer);
+    case 'shown':
+      return s.shown(result.answer);
+  }
 }
 
 /**
@@ -34,10 +53,12 @@ export function StoryPanel({
   const t = useMessages();
   const s = t.story;
   const [typed, setTyped] = useState('');
-  const [verdict, setVerdict] = useState<'right' | 'wrong' | null>(null);
+  // The result belongs to the figure it was given for: its answer is kept as
+  // it was then, so later edits to the figure never rewrite it.
+  const [result, setResult] = useState<CheckpointResult | null>(null);
   const go = (i: number) => {
     setTyped('');
-    setVerdict(null);
+    setResult(null);
     onGo(i);
   };
   return (
@@ -58,7 +79,7 @@ export function StoryPanel({
           className="checkpoint"
           onSubmit={(e) => {
             e.preventDefault();
-            setVerdict(checkpoint.matches(typed) ? 'right' : 'wrong');
+            setResult({ verdict: checkpoint.matches(typed) ? 'right' : 'wrong', answer: checkpoint.answer });
             onReveal();
           }}
         >
@@ -66,8 +87,8 @@ export function StoryPanel({
             <strong>{s.predict}:</strong> {checkpoint.question}
           </p>
           {revealed ? (
-            <p role="status" className={verdict === 'wrong' ? 'verdict verdict--wrong' : 'verdict'}>
-              {verdict === 'wrong' ? s.wrong(checkpoint.answer) : s.correct(checkpoint.answer)}
+            <p role="status" className={result?.verdict === 'wrong' ? 'verdict verdict--wrong' : 'verdict'}>
+              {verdictText(s, result ?? { verdict: 'shown', answer: checkpoint.answer })}
             </p>
           ) : (
             <div className="checkpoint-row">
@@ -85,7 +106,7 @@ export function StoryPanel({
                 type="button"
                 className="btn"
                 onClick={() => {
-                  setVerdict(null);
+                  setResult({ verdict: 'shown', answer: checkpoint.answer });
                   onReveal();
                 }}
               >

@@ -178,6 +178,24 @@ describe('the convolution lesson', () => {
     expect(outputTexts().every((t) => t !== '')).toBe(true);
   });
 
+  it('"Just show me" shows the answer and never says the student was right', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<ConvLesson query="v=1" />);
+    await user.click(screen.getByRole('button', { name: 'Just show me' }));
+    expect(screen.getByText('The answer: 3 × 3.')).toBeInTheDocument();
+    expect(screen.queryByText(/Right/)).not.toBeInTheDocument();
+    expect(outputTexts().every((t) => t !== '')).toBe(true);
+  });
+
+  it('a checkpoint result keeps the answer of the figure it was given for after later edits', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<ConvLesson query="v=1" />);
+    await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '3x3');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    act(() => convActions(store).setParams({ inH: 6, inW: 6 }));
+    expect(screen.getByText('Right: 3 × 3.')).toBeInTheDocument();
+  });
+
   it('stride 2 over 6×6 marks the row and column the floor never visits', async () => {
     renderWithStore(<ConvLesson query="v=1&story=7&h=6&w=6&s=2" />);
     const cells = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getAllByRole('gridcell');

@@ -25,7 +25,9 @@ export function sharedSnapshot(s: AppState): SharedLinkState {
 /**
  * Keeps a lesson's whole state in the hash query: decodes the link when it
  * opens (or is edited by hand), then writes every change back with
- * history.replaceState, debounced. Ignored keys become a dismissible notice.
+ * history.replaceState, debounced, and at once when the page is hidden or
+ * unloaded, a link is clicked or the lesson closes. Ignored keys become a
+ * dismissible notice.
  */
 export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
   query: string,
@@ -51,6 +53,7 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastQuery = '';
     const write = () => {
+      if (timer !== null) clearTimeout(timer);
       timer = null;
       const q = b.encode(b.snapshot(store.getState()));
       if (q === lastQuery) return;
@@ -59,12 +62,28 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
       const hash = `#/${b.lesson}?${q}`;
       if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
     };
+    /** Writes a pending change now, while the address is still this lesson's. */
+    const flush = () => {
+      if (timer !== null && window.location.hash.startsWith(`#/${b.lesson}`)) write();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     const unsubscribe = store.subscribe(() => {
       if (timer === null) timer = setTimeout(write, WRITE_DELAY_MS);
     });
+    // A reload, a closed tab or a switched app: the last edit goes into the address first.
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    // A click on a link (such as "Lessons") leaves the lesson right after: write before the address changes.
+    document.addEventListener('click', flush, true);
     return () => {
       unsubscribe();
-      // Leaving the lesson: the new route owns the address now.
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      document.removeEventListener('click', flush, true);
+      // Closing the lesson: write what is pending if the address is still ours; else the new route owns it.
+      flush();
       if (timer !== null) clearTimeout(timer);
     };
   }, [store]);

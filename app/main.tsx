@@ -1,4 +1,6 @@
-// First, before React and the app are evaluated: start fetching the linked lesson.
+// First, before anything reads the address: a reload reopens the edit that was still pending.
+import './restorePendingLink';
+// Then, before React and the app are evaluated: start fetching the linked lesson.
 import './startLesson';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { LessonLink } from './lessons/contract';
 import type { AppState } from './store/appStore';
+import { clearPendingLink, savePendingLink } from './pendingLink';
 import { useAppStoreApi } from './store/react';
 import { NEWER, type SharedLinkState } from './urlCodec';
 
@@ -66,20 +67,29 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
     const flush = () => {
       if (timer !== null && window.location.hash.startsWith(`#/${b.lesson}`)) write();
     };
+    /** A reload has already read the address: keep the pending link for the next page too. */
+    const onPageHide = () => {
+      if (timer === null || !window.location.hash.startsWith(`#/${b.lesson}`)) return;
+      const from = window.location.href;
+      write();
+      const to = window.location.hash;
+      if (window.location.href !== from) savePendingLink(to, from);
+    };
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') onPageHide();
+      else clearPendingLink();
     };
     const unsubscribe = store.subscribe(() => {
       if (timer === null) timer = setTimeout(write, WRITE_DELAY_MS);
     });
     // A reload, a closed tab or a switched app: the last edit goes into the address first.
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onVisibility);
     // A click on a link (such as "Lessons") leaves the lesson right after: write before the address changes.
     document.addEventListener('click', flush, true);
     return () => {
       unsubscribe();
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', onPageHide);
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('click', flush, true);
       // Closing the lesson: write what is pending if the address is still ours; else the new route owns it.

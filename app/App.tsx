@@ -28,7 +28,7 @@ export function App() {
   }, [lang, theme, presentation, t]);
 
   useEffect(() => {
-    if (unknownPath && unknownPath !== lastUnknown.current) pushNotice({ kind: 'unknown-route', path: unknownPath });
+    if (unknownPath && unknownPath !== lastUnknown.current) pushNotice({ kind: 'unknown-route' });
     lastUnknown.current = unknownPath;
   }, [unknownPath, pushNotice]);
 

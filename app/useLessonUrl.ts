@@ -41,12 +41,21 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
   useEffect(() => {
     const b = bindingRef.current;
     if (lastWritten.current !== null && query === lastWritten.current) return;
-    const { state, ignored } = b.decode(query);
+    const decoded = b.decode(query);
+    const ignored = [...decoded.ignored];
+    let state = decoded.state;
+    const hideable = b.hideable;
+    if (hideable && state.shared.hide.some((id) => !hideable.includes(id))) {
+      // A control this lesson does not have: say so instead of hiding nothing in silence.
+      state = { ...state, shared: { ...state.shared, hide: state.shared.hide.filter((id) => hideable.includes(id)) } };
+      ignored.push('hide');
+    }
     store.getState().applyShared(state.shared);
-    b.apply(state, store);
+    const adjusted = b.apply(state, store) ?? [];
     const keys = ignored.filter((k) => k !== NEWER);
     if (keys.length < ignored.length) store.getState().pushNotice({ kind: 'newer-link' });
     if (keys.length) store.getState().pushNotice({ kind: 'ignored-keys', keys });
+    if (adjusted.length) store.getState().pushNotice({ kind: 'adjusted-keys', keys: adjusted });
   }, [query, store]);
 
   useEffect(() => {

@@ -1,19 +1,22 @@
+import { useMemo } from 'react';
 import type { Messages } from '../app/i18n';
 import { TOO_LONG, UNKNOWN } from '../app/urlCodec';
 import type { Notice } from '../app/store/noticeSlice';
 import { useAppStore } from '../app/store/react';
 import { useMessages } from '../app/useMessages';
 
-function noticeText(t: Messages, n: Notice): string {
+function noticeText(t: Messages, n: Notice, list: (items: readonly string[]) => string): string {
   switch (n.kind) {
     case 'unknown-route':
-      return t.home.unknownRoute(n.path);
+      return t.home.unknownRoute;
     case 'newer-link':
       return t.notices.newerLink;
     case 'ignored-keys':
       return t.notices.ignoredKeys(
-        n.keys.map((k) => (k === UNKNOWN ? t.notices.unknownKey : k === TOO_LONG ? t.notices.tooLong : k)).join(', '),
+        list(n.keys.map((k) => (k === UNKNOWN ? t.notices.unknownKey : k === TOO_LONG ? t.notices.tooLong : k))),
       );
+    case 'adjusted-keys':
+      return t.notices.adjustedKeys(list(n.keys));
   }
 }
 
@@ -22,12 +25,18 @@ export function Notices() {
   const t = useMessages();
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
+  const lang = useAppStore((s) => s.lang);
+  // "a, b and c" in English, "a、b和c" in Chinese.
+  const list = useMemo(() => {
+    const format = new Intl.ListFormat(lang, { type: 'conjunction' });
+    return (items: readonly string[]) => format.format(items);
+  }, [lang]);
   if (notices.length === 0) return null;
   return (
     <div className="notices" role="status">
       {notices.map((n) => (
         <p key={n.id} className="notice">
-          <span>{noticeText(t, n)}</span>
+          <span>{noticeText(t, n, list)}</span>
           <button type="button" onClick={() => dismiss(n.id)}>
             {t.notices.dismiss}
           </button>

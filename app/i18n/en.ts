@@ -42,7 +42,8 @@ export const en = {
     open: 'Open lesson',
     comingSoon: 'Coming next',
     step: (n: number) => `Step ${n}`,
-    unknownRoute: (path: string) => `There is no page at “${path}”. Here are the lessons instead.`,
+    // Never quotes the address: text from a link does not go on the page.
+    unknownRoute: 'There is no page at that address. Here are the lessons instead.',
     checked: 'Every value is checked against PyTorch 1.13 (float64) by the test suite.',
   },
   notices: {
@@ -51,6 +52,8 @@ export const en = {
     tooLong: 'the whole link (it is too long)',
     newerLink:
       'This link was made by a newer version of ConvLab. It opens here as closely as this version can show it; reload the page to get the newest version.',
+    adjustedKeys: (keys: string) =>
+      `Some settings in the link asked for more than this figure has and were moved to the nearest it can show: ${keys}.`,
     ignoredKeys: (keys: string) =>
       `Some settings in the link could not be used and were reset to their defaults: ${keys}.`,
   },

@@ -42,7 +42,7 @@ export const zh: Messages = {
     open: '进入本课',
     comingSoon: '即将推出',
     step: (n: number) => `第 ${n} 步`,
-    unknownRoute: (path: string) => `“${path}” 这个页面不存在，下面是全部课程。`,
+    unknownRoute: '这个地址没有对应的页面，下面是全部课程。',
     checked: '测试套件会把每个数值与 PyTorch 1.13（float64）的结果逐一比对。',
   },
   notices: {
@@ -50,6 +50,7 @@ export const zh: Messages = {
     unknownKey: '本应用不认识的设置',
     tooLong: '整个链接（太长了）',
     newerLink: '这个链接来自更新版本的 ConvLab。当前版本会尽量按原样打开它；刷新页面即可用上最新版本。',
+    adjustedKeys: (keys: string) => `链接里有些设置超出了这张图的范围，已改为最接近的可用值：${keys}。`,
     ignoredKeys: (keys: string) => `链接里有些设置无法使用，已恢复为默认值：${keys}。`,
   },
   errors: {

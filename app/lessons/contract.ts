@@ -58,8 +58,14 @@ export interface LessonLink<L extends { readonly shared: SharedLinkState }> {
   readonly keys: readonly string[];
   readonly decode: (query: string) => { readonly state: L; readonly ignored: readonly string[] };
   readonly encode: (state: L) => string;
-  /** Puts a decoded link into the store. */
-  readonly apply: (state: L, store: AppStore) => void;
+  /**
+   * Puts a decoded link into the store. Returns the keys whose values the
+   * lesson could not show as asked and moved to the nearest it can (a step
+   * past the last one), so the reader is told; nothing when all was shown.
+   */
+  readonly apply: (state: L, store: AppStore) => readonly string[] | void;
+  /** The control ids a teacher's `hide=` may name; others are ignored with a notice. Unchecked when absent. */
+  readonly hideable?: readonly string[];
   /** Reads the link state back out of the store. */
   readonly snapshot: (state: AppState) => L;
 }

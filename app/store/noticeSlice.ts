@@ -3,8 +3,10 @@ import type { AppState } from './appStore';
 
 /** A message shown above the page until dismissed. Text comes from i18n by kind. */
 export type Notice =
-  | { readonly id: number; readonly kind: 'unknown-route'; readonly path: string }
+  | { readonly id: number; readonly kind: 'unknown-route' }
   | { readonly id: number; readonly kind: 'ignored-keys'; readonly keys: readonly string[] }
+  /** Keys whose values the lesson could not show as asked and moved to the nearest it can. */
+  | { readonly id: number; readonly kind: 'adjusted-keys'; readonly keys: readonly string[] }
   | { readonly id: number; readonly kind: 'newer-link' };
 
 export type NoticeInput = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;

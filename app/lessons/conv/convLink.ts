@@ -12,7 +12,7 @@ import {
   specBuilders,
 } from '../kit/figureCodec';
 import { formatPair, parsePairIn } from '../../urlCodec';
-import { storyFigure } from './convStory';
+import { CONV_STORY, storyFigure } from './convStory';
 import { DEFAULT_FIGURE, DEFAULT_PARAMS, LIMITS, seededValues, VALUE_LIMIT, type ConvParams } from './convState';
 
 export type ConvLinkState = FigureLinkState<ConvParams>;
@@ -48,6 +48,7 @@ export const CONV_CODEC: FigureCodec<ConvParams> = {
   valueLimit: VALUE_LIMIT,
   seeded: seededValues,
   storyFigure,
+  storySteps: CONV_STORY.length,
 };
 
 export function decodeConvLink(query: string): Decoded<ConvLinkState> {

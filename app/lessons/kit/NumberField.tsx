@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useFigureWords } from './messages';
 
 interface NumberFieldProps {
@@ -23,6 +23,14 @@ const sameRange = (a: NumberFieldProps['valid'], b: NumberFieldProps['valid']) =
 export const NumberField = memo(
   function NumberField({ id, label, value, min, max, valid, onChange }: NumberFieldProps) {
     const t = useFigureWords();
+    // What was typed when it could not be used as it was, and the value used instead.
+    const [adjusted, setAdjusted] = useState<{ readonly typed: string; readonly to: number } | null>(null);
+    const note =
+      adjusted === null || adjusted.to !== value
+        ? ''
+        : Number(adjusted.typed) < min || Number(adjusted.typed) > max
+          ? t.figure.controls.clamped(adjusted.typed, min, max, adjusted.to)
+          : t.figure.controls.rounded(adjusted.typed, adjusted.to);
     // Outside the accepted range: this setting alone can mend the configuration.
     // With no accepted value the problem lies elsewhere, so nothing is flagged here.
     const outside = valid !== null && (value < valid[0] || value > valid[1]);
@@ -38,14 +46,21 @@ export const NumberField = memo(
           value={value}
           aria-label={label}
           aria-invalid={outside}
-          aria-describedby={`${id}-range`}
+          aria-describedby={`${id}-range ${id}-note`}
           onChange={(e) => {
-            const v = Math.round(Number(e.target.value));
-            if (Number.isFinite(v) && e.target.value !== '') onChange(Math.max(min, Math.min(max, v)));
+            const typed = e.target.value;
+            const v = Math.round(Number(typed));
+            if (!Number.isFinite(v) || typed === '') return;
+            const to = Math.max(min, Math.min(max, v));
+            setAdjusted(to === Number(typed) ? null : { typed, to });
+            onChange(to);
           }}
         />
         <span id={`${id}-range`} className={outside ? 'range-hint range-hint--bad' : 'range-hint'}>
           {valid ? t.figure.controls.validRange(valid[0], valid[1]) : ''}
+        </span>
+        <span id={`${id}-note`} className="range-hint range-hint--adjusted" role="status">
+          {note}
         </span>
       </span>
     );

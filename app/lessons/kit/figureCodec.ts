@@ -74,6 +74,8 @@ export interface FigureCodec<P> {
    * step's figure; links the app writes say so explicitly when they differ.
    */
   readonly storyFigure: (story: number) => FigureValues<P>;
+  /** How many narrative steps there are: a link past the last opens the last, with a notice. */
+  readonly storySteps: number;
 }
 
 export interface FigureLinkState<P> {

@@ -11,6 +11,9 @@ import { sharedSnapshot } from '../../useLessonUrl';
 import type { LessonLink, LessonSlice } from '../contract';
 import { sliceActions, sliceState } from './slice';
 
+/** Controls every figure lesson has, besides its own settings. */
+const FIGURE_HIDEABLE = ['randomize'];
+
 /**
  * A figure lesson's link, from its key table and its slice: the figure, the
  * narrative step, the playback step (none for the last) and the shared settings.
@@ -19,15 +22,24 @@ export function figureLessonLink<P>(
   codec: FigureCodec<P>,
   slice: LessonSlice<FigureHistory<P>, FigureActions<P>>,
   total: (figure: FigureValues<P>) => number,
+  hideable: readonly string[],
 ): LessonLink<FigureLinkState<P>> {
   return {
     keys: figureLinkKeys(codec),
+    hideable: [...hideable, ...FIGURE_HIDEABLE],
     decode: (query) => decodeFigureLink(codec, query),
     encode: (state) => encodeFigureLink(codec, state),
     apply: (state, store) => {
+      // A step past the last narrative or playback step opens the last one, and the reader is told.
+      const story = Math.min(state.story, codec.storySteps - 1);
       // Loading sets the step count too; a link without a step shows the figure complete.
-      sliceActions(store, slice).load(state.figure, state.story);
-      store.getState().setStep(state.step ?? total(state.figure) - 1);
+      sliceActions(store, slice).load(state.figure, story);
+      const last = total(state.figure) - 1;
+      store.getState().setStep(Math.min(state.step ?? last, last));
+      const adjusted: string[] = [];
+      if (story !== state.story) adjusted.push('story');
+      if (state.step !== null && state.step > last) adjusted.push('step');
+      return adjusted;
     },
     snapshot: (s) => {
       const { present, story } = sliceState(s, slice);

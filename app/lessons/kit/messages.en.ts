@@ -19,6 +19,9 @@ export const figureEn = {
     height: 'height',
     width: 'width',
     validRange: (lo: number, hi: number) => (lo === hi ? `valid here: ${lo}` : `valid here: ${lo}–${hi}`),
+    clamped: (typed: string, lo: number, hi: number, to: number) =>
+      `${typed} is outside ${lo}–${hi}, so it is set to ${to}.`,
+    rounded: (typed: string, to: number) => `${typed} is not a whole number, so it is set to ${to}.`,
     randomize: 'New random numbers',
     seed: 'Seed',
     undo: 'Undo',

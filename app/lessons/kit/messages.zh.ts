@@ -17,6 +17,8 @@ export const figureZh: FigureMessages = {
     height: '高',
     width: '宽',
     validRange: (lo, hi) => (lo === hi ? `此时可用：${lo}` : `此时可用：${lo}–${hi}`),
+    clamped: (typed, lo, hi, to) => `${typed} 不在 ${lo}–${hi} 之内，已改为 ${to}。`,
+    rounded: (typed, to) => `${typed} 不是整数，已改为 ${to}。`,
     randomize: '换一组随机数',
     seed: '随机种子',
     undo: '撤销',

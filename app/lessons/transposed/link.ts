@@ -4,4 +4,17 @@ import { figureLessonLink } from '../kit/figureLink';
 import { transposedSlice } from './slice';
 
 /** The transposed-convolution lesson's whole state in its link. */
-export const transposedLink = figureLessonLink(TRANSPOSED_CODEC, transposedSlice, (f) => transposedView(f).total);
+export const transposedLink = figureLessonLink(TRANSPOSED_CODEC, transposedSlice, (f) => transposedView(f).total, [
+  'presets',
+  'batch',
+  'in-channels',
+  'out-channels',
+  'input-size',
+  'kernel-size',
+  'stride',
+  'padding',
+  'output-padding',
+  'dilation',
+  'groups',
+  'bias',
+]);

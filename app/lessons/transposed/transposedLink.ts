@@ -15,7 +15,7 @@ import {
   VALUE_LIMIT,
   type TransposedParams,
 } from './transposedState';
-import { transposedStoryFigure } from './transposedStory';
+import { TRANSPOSED_STORY, transposedStoryFigure } from './transposedStory';
 
 export type TransposedLinkState = FigureLinkState<TransposedParams>;
 
@@ -41,6 +41,7 @@ export const TRANSPOSED_CODEC: FigureCodec<TransposedParams> = {
   valueLimit: VALUE_LIMIT,
   seeded: transposedSeededValues,
   storyFigure: transposedStoryFigure,
+  storySteps: TRANSPOSED_STORY.length,
 };
 
 export function decodeTransposedLink(query: string): Decoded<TransposedLinkState> {

@@ -11,7 +11,7 @@ function Field() {
   return <NumberField id="k" label="Kernel" value={value} min={1} max={7} valid={[1, 5]} onChange={setValue} />;
 }
 
-function renderField() {
+function mountField() {
   render(
     <StoreProvider store={createAppStore({ lang: 'en', theme: 'light' })}>
       <Field />
@@ -22,21 +22,21 @@ function renderField() {
 
 describe('a number typed into a setting that cannot be used as typed', () => {
   it('is set to the nearest limit and says so', () => {
-    const field = renderField();
+    const field = mountField();
     fireEvent.change(field, { target: { value: '99' } });
     expect(field).toHaveValue(7);
     expect(screen.getByRole('status')).toHaveTextContent('99 is outside 1–7, so it is set to 7.');
   });
 
   it('is rounded to a whole number and says so', () => {
-    const field = renderField();
+    const field = mountField();
     fireEvent.change(field, { target: { value: '2.6' } });
     expect(field).toHaveValue(3);
     expect(screen.getByRole('status')).toHaveTextContent('2.6 is not a whole number, so it is set to 3.');
   });
 
   it('says nothing about a value used as typed', () => {
-    const field = renderField();
+    const field = mountField();
     fireEvent.change(field, { target: { value: '99' } });
     fireEvent.change(field, { target: { value: '4' } });
     expect(field).toHaveValue(4);

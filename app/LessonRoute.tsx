@@ -1,23 +1,69 @@
-import { createElement, lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { loadLesson } from './lessonModules';
+import { createElement, lazy, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { FailureBoundary } from '../components/FailureBoundary';
+import { LessonDownloadError, loadLesson } from './lessonModules';
 import type { LessonProps } from './lessons/contract';
-import { LESSONS, type LessonId } from './lessons/registry';
+import type { LessonId } from './lessons/registry';
+import { useMessages } from './useMessages';
 
-/** Every lesson's view, loaded on first render; made once, so React keeps a lesson's state across renders. */
-const VIEWS: ReadonlyMap<LessonId, LazyExoticComponent<ComponentType<LessonProps>>> = new Map(
-  LESSONS.map((entry) => [
-    entry.id,
-    lazy(async () => {
-      const lesson = await loadLesson(entry.id);
-      if (!lesson) throw new Error(`No code for lesson ${entry.id}`);
+type LessonView = LazyExoticComponent<ComponentType<LessonProps>>;
+
+/**
+ * Every lesson's view, loaded on first render and made once per attempt, so
+ * React keeps a lesson's state across renders. A lazy view that failed stays
+ * failed, so trying again makes a new one.
+ */
+const VIEWS = new Map<string, LessonView>();
+
+function lessonView(id: LessonId, attempt: number): LessonView {
+  const key = `${id}#${attempt}`;
+  let view = VIEWS.get(key);
+  if (!view) {
+    view = lazy(async () => {
+      const lesson = await loadLesson(id);
+      if (!lesson) throw new Error(`No code for lesson ${id}`);
       return { default: lesson.View };
-    }),
-  ]),
-);
+    });
+    VIEWS.set(key, view);
+  }
+  return view;
+}
 
-/** Renders a lesson by id; its code loads on first visit. A lesson still coming next renders nothing. */
+function LessonFailed({ error, retry }: { readonly error: Error; readonly retry: () => void }) {
+  const t = useMessages();
+  const download = error instanceof LessonDownloadError;
+  return (
+    <div role="alert" className="figure-error figure-error--page">
+      <p>
+        <strong>{download ? t.errors.lessonDownloadFailed : t.errors.lessonFailed}</strong>
+      </p>
+      {download ? null : <p>{t.errors.figureFailedDetail(error.message.slice(0, 200))}</p>}
+      <p className="figure-error-actions">
+        <button type="button" className="btn btn--primary" onClick={retry}>
+          {t.errors.retry}
+        </button>
+        <button type="button" className="btn" onClick={() => window.location.reload()}>
+          {t.errors.reloadPage}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Renders a lesson by id; its code loads on first visit. A download that
+ * fails, or a lesson that stops working, says so in place of the lesson and
+ * offers to try again; the header and the rest of the app keep working.
+ */
 export function LessonRoute({ lesson, query }: { lesson: LessonId } & LessonProps) {
-  // The views are made once, above; looking one up is not making a component.
-  const view = VIEWS.get(lesson);
-  return view ? createElement(view, { query }) : null;
+  const [attempt, setAttempt] = useState(0);
+  return (
+    <FailureBoundary
+      key={lesson}
+      where={`lesson ${lesson}`}
+      onRetry={() => setAttempt((a) => a + 1)}
+      fallback={(error, retry) => <LessonFailed error={error} retry={retry} />}
+    >
+      {createElement(lessonView(lesson, attempt), { query })}
+    </FailureBoundary>
+  );
 }

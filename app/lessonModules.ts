@@ -4,13 +4,34 @@ import { parseHash } from './router';
 
 const loading = new Map<LessonId, Promise<AnyLessonDefinition>>();
 
-/** A lesson's definition, its code fetched once however many times it is asked for; null while it is coming next. */
+/** A lesson's code could not be fetched (offline on a first visit, or a deploy replaced the files). */
+export class LessonDownloadError extends Error {
+  constructor(
+    readonly lesson: LessonId,
+    cause: unknown,
+  ) {
+    super(`The code of lesson ${lesson} could not be downloaded`, { cause });
+    this.name = 'LessonDownloadError';
+  }
+}
+
+/**
+ * A lesson's definition, its code fetched once however many times it is asked
+ * for; null while it is coming next. A failed download is forgotten, so asking
+ * again fetches anew.
+ */
 export function loadLesson(id: LessonId): Promise<AnyLessonDefinition> | null {
   const started = loading.get(id);
   if (started) return started;
   const load = lessonEntry(id).load;
   if (!load) return null;
-  const lesson = load().then((module) => module.default);
+  const lesson = load().then(
+    (module) => module.default,
+    (cause: unknown) => {
+      loading.delete(id);
+      throw new LessonDownloadError(id, cause);
+    },
+  );
   loading.set(id, lesson);
   return lesson;
 }

@@ -4,6 +4,7 @@ import './restorePendingLink';
 import './startLesson';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AppFailed, FailureBoundary } from '../components/FailureBoundary';
 import { App } from './App';
 import { detectLang } from './i18n';
 import { createAppStore } from './store/appStore';
@@ -21,7 +22,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <StoreProvider store={store}>
-        <App />
+        <FailureBoundary where="app" fallback={() => <AppFailed />}>
+          <App />
+        </FailureBoundary>
       </StoreProvider>
     </StrictMode>,
   );

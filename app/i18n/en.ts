@@ -61,6 +61,14 @@ export const en = {
     figureFailed: 'This figure stopped working.',
     figureFailedDetail: (what: string) => `What failed: ${what}`,
     resetFigure: 'Reset this figure',
+    panelFailed: 'This part of the page stopped working. The rest of the lesson still works.',
+    retry: 'Try again',
+    reloadPage: 'Reload the page',
+    appFailed: 'ConvLab stopped working.',
+    appFailedDetail: 'Your work is kept in the address: reloading the page reopens it.',
+    lessonFailed: 'This lesson stopped working.',
+    lessonDownloadFailed:
+      'This lesson could not be downloaded. You may be offline, or the site may have just been updated. Check the connection and try again.',
   },
   refusal: {
     title: 'PyTorch would refuse this configuration',
@@ -135,6 +143,8 @@ export const en = {
     longLink: (length: number) =>
       `This link is ${length.toLocaleString('en')} characters long: many chat apps and forums cut links after about 2,000, so check that it arrives whole, or share the PyTorch code instead.`,
     copyFailed: 'Could not copy: select the address bar and copy it from there.',
+    saved: (file: string) => `Saved as ${file} (see your downloads).`,
+    exportFailed: 'The file could not be made. If you are offline, connect and try again.',
     png: 'Export PNG',
     svg: 'Export SVG',
     gif: 'Record GIF',

@@ -57,6 +57,13 @@ export const zh: Messages = {
     figureFailed: '这张图出错了。',
     figureFailedDetail: (what: string) => `出错的地方：${what}`,
     resetFigure: '重置这张图',
+    panelFailed: '页面的这一部分出错了，课程的其他部分还能正常使用。',
+    retry: '再试一次',
+    reloadPage: '重新加载页面',
+    appFailed: 'ConvLab 出错了。',
+    appFailedDetail: '你做的修改都保存在地址里，重新加载页面就能恢复。',
+    lessonFailed: '这节课出错了。',
+    lessonDownloadFailed: '这节课的代码没能下载下来。可能是网络断了，也可能是网站刚刚更新。请检查网络后再试一次。',
   },
   refusal: {
     title: 'PyTorch 会拒绝这组设置',
@@ -131,6 +138,8 @@ export const zh: Messages = {
     longLink: (length) =>
       `这个链接有 ${length} 个字符，不少聊天软件和论坛会截断超过约 2000 个字符的链接。发送后请确认对方收到的是完整链接，或者改为分享 PyTorch 代码。`,
     copyFailed: '无法复制：请在地址栏中选中链接后复制。',
+    saved: (file) => `已保存为 ${file}（在下载文件夹里）。`,
+    exportFailed: '文件没能生成。如果网络断了，请连上后再试一次。',
     png: '导出 PNG',
     svg: '导出 SVG',
     gif: '录制 GIF',

@@ -74,13 +74,11 @@ export default function ConvLesson({ query }: LessonProps) {
         </FigurePanel>
       }
       legend={<Legend states={LEGEND} />}
-      side={
-        <>
-          <ConvControls />
-          <ConvFormulas figure={deferred} hideAnswers={hideOutput} />
-          <SharePanel name="convlab-conv" model={model} frames={frames} code={code} />
-        </>
-      }
+      side={[
+        <ConvControls key="controls" />,
+        <ConvFormulas key="formulas" figure={deferred} hideAnswers={hideOutput} />,
+        <SharePanel key="share" name="convlab-conv" model={model} frames={frames} code={code} />,
+      ]}
     />
   );
 }

@@ -3,6 +3,7 @@ import type { EngineProblem, Suggestion } from '../../../engine';
 import { useAppStore } from '../../store/react';
 import { useFigureWords, type FigureWords } from './messages';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
+import { PanelBoundary } from '../../../components/FailureBoundary';
 import { PlaybackBar } from '../../../components/playback/PlaybackBar';
 import { RefusalPanel } from './RefusalPanel';
 
@@ -77,8 +78,9 @@ export function FigurePanel({
 
 /**
  * The page around a lesson: title, the main column (story, figure, legend)
- * and the side column (controls, formulas, share). `embed=1` links show the
- * figure alone.
+ * and the side column (controls, formulas, share). Every panel has its own
+ * error boundary, so a fault in one leaves the others working. `embed=1`
+ * links show the figure alone.
  */
 export function LessonLayout({
   id,
@@ -93,7 +95,8 @@ export function LessonLayout({
   story: ReactNode;
   figure: ReactNode;
   legend: ReactNode;
-  side: ReactNode;
+  /** The side column; a list gives each panel its own error boundary. */
+  side: ReactNode | readonly ReactNode[];
 }) {
   const t = useFigureWords();
   const embed = useAppStore((s) => s.embed);
@@ -103,12 +106,18 @@ export function LessonLayout({
       <h1 className="lesson-title">{title}</h1>
       <div className="lesson-layout">
         <div className="lesson-main">
-          {story}
+          <PanelBoundary where="story">{story}</PanelBoundary>
           {figure}
-          {legend}
+          <PanelBoundary where="legend">{legend}</PanelBoundary>
           <p className="hint">{t.playback.keys}</p>
         </div>
-        <aside className="lesson-side">{side}</aside>
+        <aside className="lesson-side">
+          {(Array.isArray(side) ? side : [side]).map((panel, i) => (
+            <PanelBoundary key={i} where="side panel">
+              {panel}
+            </PanelBoundary>
+          ))}
+        </aside>
       </div>
     </div>
   );

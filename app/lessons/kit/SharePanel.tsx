@@ -42,9 +42,15 @@ export const SharePanel = memo(function SharePanel({
   const options = { cellSize: 40, theme } as const;
 
   const exportAs = async (kind: 'png' | 'svg') => {
-    const mod = await import('../../../components/export/download');
-    const blob = kind === 'png' ? await mod.figureToPngBlob(model(), options) : mod.figureToSvgBlob(model(), options);
-    mod.downloadBlob(blob, `${name}.${kind}`);
+    // The export code downloads on first use: offline, or after a deploy, that can fail.
+    try {
+      const mod = await import('../../../components/export/download');
+      const blob = kind === 'png' ? await mod.figureToPngBlob(model(), options) : mod.figureToSvgBlob(model(), options);
+      mod.downloadBlob(blob, `${name}.${kind}`);
+      setStatus(t.share.saved(`${name}.${kind}`));
+    } catch {
+      setStatus(t.share.exportFailed);
+    }
   };
 
   const recordGif = async () => {
@@ -65,8 +71,9 @@ export const SharePanel = memo(function SharePanel({
         signal: controller.signal,
       });
       downloadBlob(blob, `${name}.gif`);
-    } catch (e) {
-      if (!controller.signal.aborted) setStatus(String(e instanceof Error ? e.message : e));
+      setStatus(t.share.saved(`${name}.gif`));
+    } catch {
+      if (!controller.signal.aborted) setStatus(t.share.exportFailed);
     } finally {
       setRecording(null);
       abort.current = null;

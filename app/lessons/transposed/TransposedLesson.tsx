@@ -83,13 +83,11 @@ export default function TransposedLesson({ query }: LessonProps) {
         </FigurePanel>
       }
       legend={<Legend states={LEGEND} />}
-      side={
-        <>
-          <TransposedControls />
-          <TransposedFormulas figure={deferred} hideAnswers={hideOutput} />
-          <SharePanel name="convlab-transposed" model={model} frames={frames} code={code} />
-        </>
-      }
+      side={[
+        <TransposedControls key="controls" />,
+        <TransposedFormulas key="formulas" figure={deferred} hideAnswers={hideOutput} />,
+        <SharePanel key="share" name="convlab-transposed" model={model} frames={frames} code={code} />,
+      ]}
     />
   );
 }

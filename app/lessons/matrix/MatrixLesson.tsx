@@ -72,7 +72,7 @@ export default function MatrixLesson({ query }: LessonProps) {
           onFix={(s) => page.actions.setParams(matrixApplyFix(figure.params, s))}
           onReset={() => page.actions.load(MATRIX_DEFAULT_FIGURE, 0)}
           playable={view.numbers !== null}
-          announce={matrixAnnouncement(figure, step, t)}
+          announce={matrixAnnouncement(figure, step)}
         >
           <MatrixFigureView hidden={hidden} figureRef={page.figureRef} />
         </FigurePanel>

@@ -366,7 +366,7 @@ function matrixCaption(
   const p = figure.params;
   const u = view.numbers?.unrolled ?? null;
   const f = o.focus;
-  const flatten = (i: number) => a.flatten(i, Math.floor(i / p.inW), i % p.inW, formatCell(figure.input[i] ?? 0));
+  const flatten = (i: number) => flattenLine(figure, i);
   if (!f) return { subject: flatten(step), caption: '' };
   switch (f.kind) {
     case 'input':
@@ -377,15 +377,21 @@ function matrixCaption(
       const v = formatCell(figure.weight[f.index] ?? 0);
       // While C's size is a question, the weight's count in C would answer it.
       if (!u || o.hidden === 'product') return { subject: `W[${ky}, ${kx}] = ${v}`, caption: '' };
-      return { subject: a.weight(ky, kx, v, u.taps.filter((tp) => tp === f.index).length), caption: '' };
+      return { subject: a.weight(`W[${ky}, ${kx}]`, v, u.taps.filter((tp) => tp === f.index).length), caption: '' };
     }
     case 'entry': {
       if (!u) return { subject: '', caption: '' };
       const tap = u.taps[f.row * u.cols + f.col] ?? -1;
       const subject =
         tap >= 0
-          ? a.entryWeight(f.row, f.col, Math.floor(tap / p.kW), tap % p.kW, formatCell(figure.weight[tap] ?? 0))
-          : a.entryZero(f.row, f.col);
+          ? a.entryWeight(
+              `C[${f.row}, ${f.col}]`,
+              `W[${Math.floor(tap / p.kW)}, ${tap % p.kW}]`,
+              formatCell(figure.weight[tap] ?? 0),
+              f.row,
+              `x[${f.col}]`,
+            )
+          : a.entryZero(`C[${f.row}, ${f.col}]`, f.row, `x[${f.col}]`);
       return { subject, caption: '' };
     }
     case 'output':
@@ -450,9 +456,14 @@ export function matrixFigureModel(fig: MatrixFigure, title: string): FigureModel
   return { title, caption: [fig.subject, fig.caption].filter(Boolean).join(': '), width, height: y, matrices };
 }
 
+/** Element i of x and the input cell it is read from: `x[5] = X[1, 1] = 5` (row-major, 0-based). */
+function flattenLine(figure: MatrixFigureState, i: number): string {
+  const w = figure.params.inW;
+  return `x[${i}] = X[${Math.floor(i / w)}, ${i % w}] = ${formatCell(figure.input[i] ?? 0)}`;
+}
+
 /** What a screen reader hears at a playback step: which input cell becomes which element of x. */
-export function matrixAnnouncement(figure: MatrixFigureState, step: number, t: MatrixWords): string {
+export function matrixAnnouncement(figure: MatrixFigureState, step: number): string {
   const p = figure.params;
-  const i = Math.max(0, Math.min(step, p.inH * p.inW - 1));
-  return t.matrix.arithmetic.flatten(i, Math.floor(i / p.inW), i % p.inW, formatCell(figure.input[i] ?? 0));
+  return flattenLine(figure, Math.max(0, Math.min(step, p.inH * p.inW - 1)));
 }

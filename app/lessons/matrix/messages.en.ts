@@ -65,12 +65,11 @@ export const matrixEn = {
     frame: (name: string) => `${name} (scrolls)`,
   },
   arithmetic: {
-    flatten: (i: number, r: number, c: number, v: string) => `x[${i}] = X[${r}, ${c}] = ${v}`,
-    weight: (ky: number, kx: number, v: string, times: number) =>
-      `W[${ky}, ${kx}] = ${v}: it appears ${times} time${times === 1 ? '' : 's'} in C, once per window that covers an input cell with it`,
-    entryWeight: (r: number, c: number, ky: number, kx: number, v: string) =>
-      `C[${r}, ${c}] = W[${ky}, ${kx}] = ${v}: window ${r} puts this weight on x[${c}]`,
-    entryZero: (r: number, c: number) => `C[${r}, ${c}] = 0: window ${r} does not cover x[${c}]`,
+    weight: (w: string, v: string, times: number) =>
+      `${w} = ${v}: it appears ${times} time${times === 1 ? '' : 's'} in C, once per window that covers an input cell with it`,
+    entryWeight: (entry: string, w: string, v: string, r: number, x: string) =>
+      `${entry} = ${w} = ${v}: window ${r} puts this weight on ${x}`,
+    entryZero: (entry: string, r: number, x: string) => `${entry} = 0: window ${r} does not cover ${x}`,
     padding: 'padding',
   },
   steps: [

@@ -63,10 +63,9 @@ export const matrixZh: MatrixMessages = {
     frame: (name) => `${name}（可滚动）`,
   },
   arithmetic: {
-    flatten: (i, r, c, v) => `x[${i}] = X[${r}, ${c}] = ${v}`,
-    weight: (ky, kx, v, times) => `W[${ky}, ${kx}] = ${v}：它在 C 中出现 ${times} 次，每个用到它的窗口各一次`,
-    entryWeight: (r, c, ky, kx, v) => `C[${r}, ${c}] = W[${ky}, ${kx}] = ${v}：窗口 ${r} 把这个权重放在 x[${c}] 上`,
-    entryZero: (r, c) => `C[${r}, ${c}] = 0：窗口 ${r} 没有盖住 x[${c}]`,
+    weight: (w, v, times) => `${w} = ${v}：它在 C 中出现 ${times} 次，每个用到它的窗口各一次`,
+    entryWeight: (entry, w, v, r, x) => `${entry} = ${w} = ${v}：窗口 ${r} 把这个权重放在 ${x} 上`,
+    entryZero: (entry, r, x) => `${entry} = 0：窗口 ${r} 没有盖住 ${x}`,
     padding: '填充',
   },
   steps: [

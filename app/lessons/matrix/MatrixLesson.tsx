@@ -35,8 +35,8 @@ export default function MatrixLesson({ query }: LessonProps) {
   const page = useFigureLesson(query, matrixSlice, binding, view.total);
   // The figure updates in the frame of the edit; the code follows in the next one.
   const deferred = useAfterPaint(figure);
-  const code = useMemo(() => matrixPytorchCode(deferred, matrixView(deferred)), [deferred]);
   const waiting = hidesAnswers(MATRIX_STORY, page.story, page.revealed, figure.params, MATRIX_DEFAULT_PARAMS);
+  const code = useMemo(() => matrixPytorchCode(deferred, matrixView(deferred), waiting), [deferred, waiting]);
   const hidden = waiting ? hiddenFor(MATRIX_STORY[page.story]?.checkpoint ?? null) : 'none';
   const step = useAppStore((s) => s.playback.step);
   const { model, frames } = useFigureExports<MatrixFocus>(

@@ -8,8 +8,10 @@ import type { MatrixView } from './matrixView';
  * `F.conv2d` and the im2col product against `F.unfold`, compares Cᵀ·y with
  * `F.conv_transpose2d` (with the output_padding that restores the size) and
  * with the input gradient of L = ½‖y‖², and prints x − Cᵀ·y and CᵀC. float64.
+ * `waiting`: a checkpoint waits for an answer, so the code leaves out the
+ * numbers the figure would show (their shape alone would answer it).
  */
-export function matrixPytorchCode(figure: MatrixFigureState, view: MatrixView): string {
+export function matrixPytorchCode(figure: MatrixFigureState, view: MatrixView, waiting = false): string {
   const p = figure.params;
   const stride = pyTuple(p.strideH, p.strideW);
   const padding = pyTuple(p.padH, p.padW);
@@ -55,6 +57,7 @@ export function matrixPytorchCode(figure: MatrixFigureState, view: MatrixView): 
     'print("all checks passed")',
   ];
   const n = view.numbers;
+  if (waiting) return lines.join('\n');
   if (n) {
     const u = n.unrolled;
     lines.push(

@@ -191,12 +191,17 @@ describe('the convolution-as-a-matrix lesson', () => {
     expect(screen.queryByRole('grid', { name: 'Patch matrix (unfold)' })).not.toBeInTheDocument();
     expect(screen.queryByRole('grid', { name: 'Cᵀ' })).not.toBeInTheDocument();
     expect(screen.queryByTestId('sparsity')).not.toBeInTheDocument();
+    // Nor does the code: the shape of the y it would print is the answer.
+    expect(screen.getByText(/import torch\.nn\.functional/).textContent).not.toContain('ConvLab shows');
     // The playback counts the elements of x (16), which says nothing about C's rows.
     expect(screen.getByRole('grid', { name: 'Input X' })).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '4');
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(screen.getByText('Right: 4.')).toBeInTheDocument();
     expect(screen.getByRole('grid', { name: 'C' })).toHaveAttribute('aria-rowcount', '4');
+    expect(screen.getByText(/import torch\.nn\.functional/).textContent).toContain(
+      '# ConvLab shows: y = [[-6., -6.], [-6., -6.]]',
+    );
   });
 
   it('asks whether Cᵀ·y gives x back before showing Cᵀ·y, the difference or the transposed convolution', async () => {

@@ -19,3 +19,4 @@ export * from './stackToPyTorch';
 export * from './kernelPresets';
 export * from './photoFilter';
 export * from './pixelMapping';
+export * from './convAsMatrix';

@@ -15,7 +15,7 @@ import {
   matrixSeededValues,
   type MatrixParams,
 } from './matrixState';
-import { matrixStoryFigure } from './matrixStory';
+import { MATRIX_STORY, matrixStoryFigure } from './matrixStory';
 
 export type MatrixLinkState = FigureLinkState<MatrixParams>;
 
@@ -34,6 +34,7 @@ export const MATRIX_CODEC: FigureCodec<MatrixParams> = {
   valueLimit: MATRIX_VALUE_LIMIT,
   seeded: matrixSeededValues,
   storyFigure: matrixStoryFigure,
+  storySteps: MATRIX_STORY.length,
 };
 
 export function decodeMatrixLink(query: string): Decoded<MatrixLinkState> {

@@ -219,6 +219,37 @@ export function formatNumberList(values: readonly number[]): string {
   return compact.length < readable.length ? compact : readable;
 }
 
+/**
+ * A free text (a program) as a link writes it: as it is, unless the deflated,
+ * base64url form is shorter (long texts) or the text itself starts with `~`.
+ */
+export function formatText(text: string): string {
+  const compact = COMPACT_PREFIX + toBase64Url(deflateSync(strToU8(text), { level: 9 }));
+  if (text.startsWith(COMPACT_PREFIX)) return compact;
+  return text.length >= 200 && compact.length < text.length ? compact : text;
+}
+
+/**
+ * The text of a value written by `formatText`, or null: one that does not
+ * inflate, or is longer than `maxLength` UTF-16 units, is refused (a short
+ * link cannot unpack into a huge text).
+ */
+export function parseText(raw: string, maxLength: number): string | null {
+  if (!raw.startsWith(COMPACT_PREFIX)) return raw.length <= maxLength ? raw : null;
+  const bytes = fromBase64Url(raw.slice(COMPACT_PREFIX.length));
+  if (bytes === null) return null;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; one byte more than that is refused.
+  const cap = maxLength * 3;
+  try {
+    const out = inflateSync(bytes, { out: new Uint8Array(cap + 1) });
+    if (out.length > cap) return null;
+    const text = strFromU8(out);
+    return text.length <= maxLength ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Settings every lesson shares: language, theme, presentation and embedding. */
 export interface SharedLinkState {
   readonly lang: Lang | null;

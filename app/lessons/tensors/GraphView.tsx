@@ -1,17 +1,12 @@
 import { useId } from 'react';
 import type { ProgramRun } from '../../../engine/autograd';
-import { graphAt, nodeLines, type GraphEdge, type GraphWords } from './tensorsGraph';
+import { edgeLabel, graphAt, nodeLines, textUnits, type GraphEdge, type GraphWords } from './tensorsGraph';
 import type { TensorsWords } from './messages';
 
 const LINE_HEIGHT = 17;
 
 function pathOf(e: GraphEdge): string {
   return e.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-}
-
-function midpoint(e: GraphEdge): { x: number; y: number } {
-  const p = e.points[Math.floor(e.points.length / 2)] ?? { x: 0, y: 0 };
-  return p;
 }
 
 /**
@@ -99,10 +94,10 @@ export function GraphView({
               );
             })}
             {layout.edges.map((e) => {
-              if (!e.flow && !e.stop) return null;
-              const m = midpoint(e);
-              const label = e.flow ? w.gradIn(e.flow.value) : '✕';
-              const width = label.length * 7 + 10;
+              const label = edgeLabel(e, words);
+              if (label === null) return null;
+              const m = e.label;
+              const width = textUnits(label) * 7 + 10;
               return (
                 <g
                   key={`label-${e.key}`}

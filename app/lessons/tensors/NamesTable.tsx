@@ -25,6 +25,7 @@ export function NamesTable({
   const changed = changedStorages(run, shown);
   const made = lineTensor(run, shown);
   const ops = new Map(state.ops.map((o) => [o.id, o.name]));
+  const storageOf = new Map(state.tensors.map((x) => [x.id, x.storage]));
   const sharers = (storage: number, self: string) =>
     names.filter((n) => n.name !== self && n.tensor?.storage === storage).map((n) => n.name);
   return (
@@ -58,6 +59,8 @@ export function NamesTable({
                 }
                 const others = sharers(tensor.storage, name);
                 const isChanged = changed.has(tensor.storage);
+                const gradStorage = tensor.grad ? storageOf.get(tensor.grad.tensor) : undefined;
+                const gradChanged = gradStorage !== undefined && changed.has(gradStorage);
                 const flags = [
                   tensor.requiresGrad ? `${w.requiresGrad}=True` : `${w.requiresGrad}=False`,
                   ...(tensor.isLeaf ? [w.leaf] : []),
@@ -66,7 +69,7 @@ export function NamesTable({
                 return (
                   <tr
                     key={name}
-                    data-state={isChanged ? 'changed' : made?.name === name ? 'made' : 'idle'}
+                    data-state={isChanged || gradChanged ? 'changed' : made?.name === name ? 'made' : 'idle'}
                     data-name={name}
                   >
                     <th scope="row">
@@ -90,6 +93,7 @@ export function NamesTable({
                     <td>
                       {others.length ? w.shares(others.join(', ')) : w.own}
                       {isChanged ? <strong className="tensors-changed"> · {w.changed}</strong> : null}
+                      {gradChanged ? <strong className="tensors-changed"> · {w.gradChanged}</strong> : null}
                     </td>
                   </tr>
                 );

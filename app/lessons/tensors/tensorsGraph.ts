@@ -49,6 +49,8 @@ export interface GraphEdge {
   /** On a backward line: the gradient that travelled this edge, and in which order (0 first). */
   readonly flow: { readonly order: number; readonly value: string } | null;
   readonly points: readonly { readonly x: number; readonly y: number }[];
+  /** Centre of the edge's label (px). */
+  readonly label: { readonly x: number; readonly y: number };
 }
 
 export interface GraphLayout {
@@ -64,6 +66,16 @@ const LINE_HEIGHT = 17;
 const PAD_X = 20;
 const PAD_Y = 12;
 
+/** Width of a label in monospace character cells: Chinese and other wide characters take two. */
+export function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text)
+    units += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
+  return units;
+}
+
 type NodeDraft = Omit<GraphNode, 'x' | 'y' | 'width' | 'height'> & { readonly lines: readonly string[] };
 
 /** Lines a node shows; its size is measured from them. `words` are the figure's own words for flags. */
@@ -74,6 +86,12 @@ export interface GraphWords {
   readonly detached: string;
   readonly freed: string;
   readonly gradOf: (v: string) => string;
+  readonly gradIn: (v: string) => string;
+}
+
+/** The text on an edge: the gradient it carried on this backward line, ✕ where no gradient goes, or null. */
+export function edgeLabel(e: Pick<GraphEdge, 'flow' | 'stop'>, w: GraphWords): string | null {
+  return e.flow ? w.gradIn(e.flow.value) : e.stop ? '✕' : null;
 }
 
 /** The lines of text a node shows, in the reader's words. */
@@ -131,7 +149,7 @@ export function graphAt(run: ProgramRun, index: number, words: GraphWords): Grap
       root: backward !== null && backward.root === t.id,
     });
   };
-  const edges: Omit<GraphEdge, 'points'>[] = [];
+  const edges: Omit<GraphEdge, 'points' | 'label'>[] = [];
   const flowOf = new Map<string, { order: number; value: string }>();
   backward?.flows.forEach((f, order) =>
     flowOf.set(`e${f.from}-${f.input}`, { order, value: formatValues(f.grad.shape, Array.from(f.grad.data)) }),
@@ -182,11 +200,20 @@ export function graphAt(run: ProgramRun, index: number, words: GraphWords): Grap
   g.setDefaultEdgeLabel(() => ({}));
   const withLines = [...drafts.values()].map((d) => ({ ...d, lines: nodeLines(d, words) }));
   for (const d of withLines) {
-    const width = Math.ceil(Math.max(...d.lines.map((l) => l.length)) * CHAR_WIDTH + PAD_X);
+    const width = Math.ceil(Math.max(...d.lines.map(textUnits)) * CHAR_WIDTH + PAD_X);
     g.setNode(d.key, { width, height: d.lines.length * LINE_HEIGHT + PAD_Y });
   }
   const drawn = edges.filter((e) => drafts.has(e.from) && drafts.has(e.to));
-  for (const e of drawn) g.setEdge(e.from, e.to, {}, e.key);
+  // dagre makes room for each edge's label: the gradient on a backward line, the ✕ of a stop.
+  for (const e of drawn) {
+    const label = edgeLabel(e, words);
+    g.setEdge(
+      e.from,
+      e.to,
+      label ? { width: textUnits(label) * 7 + 12, height: 20, labelpos: 'c' } : { width: 0, height: 0 },
+      e.key,
+    );
+  }
   dagre.layout(g);
   const nodes: GraphNode[] = withLines.map((d) => {
     const n = g.node(d.key) as { x: number; y: number; width: number; height: number };
@@ -210,8 +237,11 @@ export function graphAt(run: ProgramRun, index: number, words: GraphWords): Grap
     };
   });
   const laidEdges: GraphEdge[] = drawn.map((e) => {
-    const label = g.edge(e.from, e.to, e.key) as { points?: { x: number; y: number }[] } | undefined;
-    return { ...e, points: label?.points ?? [] };
+    const label = g.edge(e.from, e.to, e.key) as
+      { points?: { x: number; y: number }[]; x?: number; y?: number } | undefined;
+    const points = label?.points ?? [];
+    const middle = points[Math.floor(points.length / 2)] ?? { x: 0, y: 0 };
+    return { ...e, points, label: { x: label?.x ?? middle.x, y: label?.y ?? middle.y } };
   });
   const graph = g.graph() as { width?: number; height?: number };
   return { nodes, edges: laidEdges, width: Math.ceil(graph.width ?? 0), height: Math.ceil(graph.height ?? 0) };

@@ -42,6 +42,7 @@ export function GraphView({
             className="graph-svg"
             width={layout.width}
             height={layout.height}
+            style={{ ['--graph-w' as string]: layout.width, ['--graph-h' as string]: layout.height }}
             viewBox={`0 0 ${layout.width} ${layout.height}`}
             role="img"
             aria-label={description}

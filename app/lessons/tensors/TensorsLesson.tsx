@@ -132,10 +132,12 @@ export default function TensorsLesson({ query }: LessonProps) {
                 ) : null}
                 <PlaybackBar announce={announce} />
               </div>
-              <ShapeView t={t} run={run} shown={shown} source={state.source} />
+              <div className="tensors-col">
+                <ShapeView t={t} run={run} shown={shown} source={state.source} />
+                <GraphView t={t} run={run} shown={shown} hidden={hidden} />
+              </div>
             </div>
             <NamesTable t={t} run={run} shown={shown} hidden={hidden} />
-            <GraphView t={t} run={run} shown={shown} hidden={hidden} />
           </div>
         </ErrorBoundary>
       }

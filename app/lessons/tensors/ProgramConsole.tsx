@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/react';
 import { changedStorages, lineTensor, namedTensors, stateAt } from './tensorsRun';
 import { errorText, formatShape } from './tensorText';
 import type { TensorsWords } from './messages';
+import { PICKABLE_LINES } from './tensorsState';
 
 /** What one source line did, in a few words (the tensor it made, the names it changed, a backward). */
 function lineSummary(t: TensorsWords, run: ProgramRun, index: number): string {
@@ -35,6 +36,7 @@ export function ProgramConsole({
   shown,
   hideFrom,
   onSource,
+  onPick,
 }: {
   t: TensorsWords;
   source: string;
@@ -43,6 +45,8 @@ export function ProgramConsole({
   shown: number;
   hideFrom: number | null;
   onSource: (text: string) => void;
+  /** Adds a picked line at the end and shows it. */
+  onPick: (line: string) => void;
 }) {
   const c = t.tensors.console;
   const editorId = useId();
@@ -74,6 +78,22 @@ export function ProgramConsole({
       <p id={hintId} className="hint">
         {c.editorHint}
       </p>
+      <label className="tensors-pick">
+        <span>{c.pick}</span>
+        <select
+          value=""
+          onChange={(e) => {
+            if (e.target.value) onPick(e.target.value);
+          }}
+        >
+          <option value="">{c.pickPlaceholder}</option>
+          {PICKABLE_LINES.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
       <ol className="tensors-lines" aria-label={c.lines}>
         {lines.map((text, i) => {
           const line = i + 1;

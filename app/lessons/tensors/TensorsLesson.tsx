@@ -21,7 +21,7 @@ import { tensorsFigureModel } from './tensorsFigureModel';
 import type { TensorsLinkState } from './tensorsLink';
 import { tensorsPytorchCode } from './tensorsPytorch';
 import { answerOf, hiddenFrom, lastVisibleStep, predictionMatches, runOf, shownStep, stepCount } from './tensorsRun';
-import { storyProgram, TENSORS_STORY, type AnswerSource } from './tensorsState';
+import { normalizeSource, storyProgram, TENSORS_STORY, withLine, type AnswerSource } from './tensorsState';
 import { formatShape, formatValue } from './tensorText';
 import './tensors.css';
 
@@ -124,6 +124,11 @@ export default function TensorsLesson({ query }: LessonProps) {
                   shown={shown}
                   hideFrom={hideFrom}
                   onSource={actions.setSource}
+                  onPick={(line) => {
+                    const source = normalizeSource(withLine(state.source, line));
+                    actions.setSource(source);
+                    setStep(tensorsTotal({ story: state.story, source }) - 1);
+                  }}
                 />
                 {state.source !== storyStep?.program ? (
                   <button type="button" className="btn tensors-reset" onClick={() => actions.goToStory(state.story)}>

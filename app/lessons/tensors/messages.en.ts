@@ -145,6 +145,8 @@ export const tensorsEn = {
     notRun: 'not run',
     hidden: 'hidden until you answer',
     resetProgram: 'Back to this step’s program',
+    pick: 'Add a line',
+    pickPlaceholder: 'Choose a line to add…',
     noTensor: 'no new tensor',
     inPlace: (names: string) => `changed in place: ${names}`,
     backward: 'gradients flowed back',

@@ -123,6 +123,8 @@ export const tensorsZh: TensorsMessages = {
     notRun: '未运行',
     hidden: '回答问题之后才显示',
     resetProgram: '恢复这一步的程序',
+    pick: '添加一行',
+    pickPlaceholder: '选一行加到程序末尾……',
     noTensor: '没有产生新张量',
     inPlace: (names: string) => `被原地修改：${names}`,
     backward: '梯度沿图反向流过',

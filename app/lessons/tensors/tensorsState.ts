@@ -136,6 +136,31 @@ export const TENSORS_STORY: readonly TensorsStoryStep[] = [
   },
 ];
 
+/** Lines a student can pick instead of typing them (the console's subset, one idea each). */
+export const PICKABLE_LINES: readonly string[] = [
+  'x = torch.arange(16.0).reshape(4, 4)',
+  'b = x.unsqueeze(0)',
+  'c = b.unsqueeze(-1)',
+  'd = c.squeeze()',
+  'v = x.view(16)',
+  'w = torch.tensor(3.0, requires_grad=True)',
+  'y = w * w',
+  'y.backward()',
+  'y.backward(retain_graph=True)',
+  'w.grad.zero_()',
+  'h = y.detach()',
+  'k = torch.tensor(2.0, requires_grad=False)',
+  'z = (w * k).sum()',
+  'c += 1',
+  'c.add_(1)',
+];
+
+/** The program with `line` added at the end. */
+export function withLine(source: string, line: string): string {
+  const body = source.replace(/\n+$/, '');
+  return body === '' ? line : `${body}\n${line}`;
+}
+
 /** Longest program text the lesson keeps (characters), and lines: past the engine's 40 so its refusal shows. */
 export const MAX_SOURCE_CHARS = 4000;
 export const MAX_SOURCE_LINES = MAX_PROGRAM_LINES + 20;

@@ -84,6 +84,19 @@ describe('the tensors and autograd lesson', () => {
     expect(store.getState().playback.step).toBe(2);
   });
 
+  it('a line picked from the list is added at the end, runs, and is shown', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<TensorsLesson query="v=1&story=5" />);
+    await user.click(screen.getByRole('button', { name: 'Just show me' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Add a line' }), 'y.backward()');
+    const source = sliceState(store.getState(), tensorsSlice).source;
+    expect(source.split('\n').at(-1)).toBe('y.backward()');
+    expect(store.getState().playback.step).toBe(store.getState().playback.total - 1);
+    expect(
+      screen.getByText(/^Line 7, column 1: Trying to go backward through the graph a second time/),
+    ).toBeInTheDocument();
+  });
+
   it('speaks Chinese with the same console', () => {
     renderWithStore(<TensorsLesson query="v=1&story=9&lang=zh-CN" />);
     expect(screen.getByText(/^第 5 行第 1 列：计算图为反向传播保存了一个形状为 \[2\] 的张量/)).toBeInTheDocument();

@@ -151,15 +151,15 @@ function parseNumber(raw: string, limit: number): number | null {
 }
 
 /** Marks a list written compactly: `~` then the base64url of the deflated readable list. */
-const COMPACT_PREFIX = '~';
+export const COMPACT_PREFIX = '~';
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array | null {
+export function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   const out = new Uint8Array(binary.length);
@@ -217,37 +217,6 @@ export function formatNumberList(values: readonly number[]): string {
   if (readable.length < 200) return readable;
   const compact = COMPACT_PREFIX + toBase64Url(deflateSync(strToU8(readable), { level: 9 }));
   return compact.length < readable.length ? compact : readable;
-}
-
-/**
- * A free text (a program) as a link writes it: as it is, unless the deflated,
- * base64url form is shorter (long texts) or the text itself starts with `~`.
- */
-export function formatText(text: string): string {
-  const compact = COMPACT_PREFIX + toBase64Url(deflateSync(strToU8(text), { level: 9 }));
-  if (text.startsWith(COMPACT_PREFIX)) return compact;
-  return text.length >= 200 && compact.length < text.length ? compact : text;
-}
-
-/**
- * The text of a value written by `formatText`, or null: one that does not
- * inflate, or is longer than `maxLength` UTF-16 units, is refused (a short
- * link cannot unpack into a huge text).
- */
-export function parseText(raw: string, maxLength: number): string | null {
-  if (!raw.startsWith(COMPACT_PREFIX)) return raw.length <= maxLength ? raw : null;
-  const bytes = fromBase64Url(raw.slice(COMPACT_PREFIX.length));
-  if (bytes === null) return null;
-  // UTF-8 takes at most 3 bytes per UTF-16 unit; one byte more than that is refused.
-  const cap = maxLength * 3;
-  try {
-    const out = inflateSync(bytes, { out: new Uint8Array(cap + 1) });
-    if (out.length > cap) return null;
-    const text = strFromU8(out);
-    return text.length <= maxLength ? text : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Settings every lesson shares: language, theme, presentation and embedding. */

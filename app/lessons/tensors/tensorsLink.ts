@@ -8,16 +8,15 @@ import type { Decoded } from '../kit/figureCodec';
 import {
   decodeShared,
   encodeShared,
-  formatText,
   ignoredName,
   migrateQuery,
   parseIntIn,
-  parseText,
   readQuery,
   SHARED_KEYS,
   writeQuery,
   type SharedLinkState,
 } from '../../urlCodec';
+import { formatText, parseText } from './linkText';
 import { isNormalSource, MAX_SOURCE_CHARS, storyProgram, TENSORS_STORY, type TensorsState } from './tensorsState';
 
 export interface TensorsLinkState {

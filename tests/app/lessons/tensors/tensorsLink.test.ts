@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatText } from '../../../../app/urlCodec';
+import { formatText } from '../../../../app/lessons/tensors/linkText';
 import {
   decodeTensorsLink,
   encodeTensorsLink,

@@ -107,11 +107,27 @@ export function nodeLines(n: Omit<NodeDraft, 'lines'>, w: GraphWords): string[] 
   return [n.title, flags, ...(n.grad !== null ? [w.gradOf(n.grad)] : [])];
 }
 
+const layouts = new WeakMap<ProgramRun, WeakMap<GraphWords, Map<number, GraphLayout>>>();
+
 /**
  * The graph after playback step `index` of `run` (−1: before any line), laid
- * out. `index` is the step the views show (never past a hidden line).
+ * out. `index` is the step the views show (never past a hidden line). Layouts
+ * are remembered per run, step and language: dagre takes tens of milliseconds
+ * for a graph of a few dozen nodes, and stepping back and forth asks again.
  */
 export function graphAt(run: ProgramRun, index: number, words: GraphWords): GraphLayout {
+  let byWords = layouts.get(run);
+  if (!byWords) layouts.set(run, (byWords = new WeakMap()));
+  let byStep = byWords.get(words);
+  if (!byStep) byWords.set(words, (byStep = new Map()));
+  const known = byStep.get(index);
+  if (known) return known;
+  const layout = layoutGraph(run, index, words);
+  byStep.set(index, layout);
+  return layout;
+}
+
+function layoutGraph(run: ProgramRun, index: number, words: GraphWords): GraphLayout {
   const state: ProgramState = stateAt(run, index);
   const tensors = new Map(state.tensors.map((t) => [t.id, t]));
   const ops = new Map(state.ops.map((o) => [o.id, o]));

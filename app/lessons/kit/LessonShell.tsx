@@ -87,6 +87,7 @@ export function LessonLayout({
   figure,
   legend,
   side,
+  keys,
 }: {
   id: string;
   title: string;
@@ -94,6 +95,8 @@ export function LessonLayout({
   figure: ReactNode;
   legend: ReactNode;
   side: ReactNode;
+  /** The keys hint under the figure; the playback keys unless the lesson has keys of its own. */
+  keys?: string;
 }) {
   const t = useFigureWords();
   const embed = useAppStore((s) => s.embed);
@@ -106,7 +109,7 @@ export function LessonLayout({
           {story}
           {figure}
           {legend}
-          <p className="hint">{t.playback.keys}</p>
+          <p className="hint">{keys ?? t.playback.keys}</p>
         </div>
         <aside className="lesson-side">{side}</aside>
       </div>

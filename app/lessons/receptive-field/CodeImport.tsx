@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LayerStack } from '../../../engine';
 import type { PythonSyntaxCode } from '../../../engine/python';
-import { stackFromPyTorch, type StackCodeError } from '../../../engine/stackFromPyTorch';
+import { stackFromPyTorch, type StackCodeError } from '../../../engine/python/stackFromPyTorch';
 import type { RfWords } from './messages';
 
 const MAX_CODE = 10 * 1024;

@@ -4,7 +4,7 @@
  */
 import type { PresetId } from '../../../engine';
 import type { PythonSyntaxCode } from '../../../engine/python';
-import type { StackCodeErrorCode } from '../../../engine/stackFromPyTorch';
+import type { StackCodeErrorCode } from '../../../engine/python/stackFromPyTorch';
 
 type D = Readonly<Record<string, number | string>>;
 

@@ -63,7 +63,7 @@ export const rfZh: RfMessages = {
   code: {
     title: '从 PyTorch 代码打开',
     label: 'PyTorch 代码',
-    hint: '粘贴 nn.Sequential(...)，或者逐行写出 nn.Conv2d、nn.MaxPool2d、nn.AvgPool2d、nn.ReLU、nn.BatchNorm2d。这里只读代码，从不运行它。',
+    hint: '可以粘贴一个 nn.Sequential 模型，也可以逐行写出 nn.Conv2d、nn.MaxPool2d、nn.AvgPool2d、nn.ReLU、nn.BatchNorm2d 这几种层。这里只读代码，从不运行它。',
     open: '打开这段代码',
     opened: (n: number) => `已打开 ${n} 层。想回到原来的网络，点“撤销”即可。`,
     at: (line: number, column: number) => `第 ${line} 行第 ${column} 列：`,
@@ -71,7 +71,7 @@ export const rfZh: RfMessages = {
     errors: {
       'python-syntax': (d: D) => `这段文字读不懂：${String(d.what)}。`,
       'unsupported-statement': () =>
-        '这里只读 torch 的导入语句、各层、nn.Sequential(...)、x = torch.randn(1, C, H, W)、model.eval() 和 print(...)。',
+        '这里只读这几类语句：torch 的导入、各层、nn.Sequential 模型、用 torch.randn 生成的输入 x，以及 model.eval 和 print 的调用。',
       'unknown-module': (d: D) =>
         `${String(d.name)} 不在这里能读的层之列（Conv2d、MaxPool2d、AvgPool2d、ReLU、BatchNorm2d）。`,
       'unknown-argument': (d: D) => `${String(d.module)} 在这里不接受参数 ${String(d.name)}（或者只接受它的默认值）。`,

@@ -16,7 +16,7 @@
  * needs. Channel counts are kept as written: `stackInfo` then refuses a
  * mismatch with its fix, like any other edit. Never throws.
  */
-import type { Pair } from './convInfo';
+import type { Pair } from '../convInfo';
 import {
   STACK_LIMITS,
   type AvgPoolLayer,
@@ -25,9 +25,9 @@ import {
   type LayerStack,
   type MaxPoolLayer,
   type StackLayer,
-} from './layerStack';
-import { parsePython, type PythonSyntaxCode } from './python';
-import type { CallExpr, Expr, Span, Stmt } from './python';
+} from '../layerStack';
+import type { CallExpr, Expr, Span, Stmt } from './ast';
+import { parsePython, type PythonSyntaxCode } from './parse';
 
 /** Why pasted code was not read as a stack. */
 export type StackCodeErrorCode =

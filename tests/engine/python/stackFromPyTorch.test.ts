@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STACK_PRESETS, stackInfo, stackToPyTorch, type LayerStack } from '../../engine';
-import { stackFromPyTorch, type StackCodeResult } from '../../engine/stackFromPyTorch';
-import { stacks } from '../support/stackArbitraries';
+import { STACK_PRESETS, stackInfo, stackToPyTorch, type LayerStack } from '../../../engine';
+import { stackFromPyTorch, type StackCodeResult } from '../../../engine/python/stackFromPyTorch';
+import { stacks } from '../../support/stackArbitraries';
 
 const INPUT: LayerStack['input'] = { channels: 3, size: [32, 32] };
 

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import RfLesson from '../../../../app/lessons/receptive-field/RfLesson';
@@ -109,8 +109,6 @@ describe('the receptive-field lesson', () => {
 
   it('draws the effective field inside the theoretical field of the chosen cell', async () => {
     renderWithStore(<RfLesson query={FREE} />);
-    await waitFor(() =>
-      expect(screen.getByRole('img', { name: /Theoretical and effective field: 7 × 7/ })).toBeInTheDocument(),
-    );
+    expect(await screen.findByRole('img', { name: /Theoretical and effective field: 7 × 7/ })).toBeInTheDocument();
   });
 });

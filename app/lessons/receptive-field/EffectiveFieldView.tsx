@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { EngineProblem } from '../../../engine';
-import { useAppStore } from '../../store/react';
+import { useRootStyleVersion } from './useRootStyle';
 import type { FieldAnswer } from './fieldJob';
 import type { RfWords } from './messages';
 import type { WeightMode } from './rfState';
@@ -49,7 +49,7 @@ export function EffectiveFieldView({
 }) {
   const e = t.rf.effective;
   const canvas = useRef<HTMLCanvasElement>(null);
-  const theme = useAppStore((s) => s.theme);
+  const theme = useRootStyleVersion();
   const ok = answer?.ok ? answer : null;
   const px = ok ? Math.max(2, Math.min(24, Math.floor(260 / Math.max(ok.rows, ok.cols, 1)))) : 1;
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { StackInfo } from '../../../engine';
 import { useAppStore } from '../../store/react';
+import { useRootStyleVersion } from './useRootStyle';
 import type { RfWords } from './messages';
 import type { RfCell } from './rfState';
 import { MAP_CELL_STATES, type MapPicture } from './rfView';
@@ -123,7 +124,7 @@ const LevelMap = memo(function LevelMap({
   name: string;
   px: number;
   chosen: RfCell | null;
-  theme: string;
+  theme: number;
   label: string;
   onChoose: (cell: RfCell) => void;
   onHover: (cell: RfCell | null) => void;
@@ -226,7 +227,7 @@ export function FeatureMaps({
   onHover: (cell: RfCell | null) => void;
 }) {
   const presentation = useAppStore((s) => s.presentation);
-  const theme = useAppStore((s) => s.theme);
+  const theme = useRootStyleVersion();
   const px = cellPixels(pictures, presentation ? 460 : 300);
   const scrolls = pictures.some((p) => (p.size[1] + 2 * p.margin) * px > 340);
   const w = t.rf;

@@ -62,15 +62,15 @@ function cellStatus(
   const row = info.rows[chosen.level - 1];
   const name = row ? m.after(chosen.level - 1, t.rf.kinds[row.layer.kind]) : m.image;
   const head = m.chosen(name, chosen.row, chosen.col);
-  if (chosen.level === 0) return `${head}. ${m.sameLevel}`;
-  if (hide) return `${head}. ${m.hidden}`;
+  if (chosen.level === 0) return m.join([head, m.sameLevel]);
+  if (hide) return m.join([head, m.hidden]);
   const image = pictures[0];
   if (!image?.rows || !image.cols || !row) return head;
   const h = image.rows[1] - image.rows[0] + 1;
   const w = image.cols[1] - image.cols[0] + 1;
   const sees = m.sees(`${image.rows[0]}–${image.rows[1]}`, `${image.cols[0]}–${image.cols[1]}`, h, w);
   const clipped = row.h.size !== h || row.w.size !== w;
-  return `${head}. ${sees}${clipped ? ` ${m.outside(row.h.size, row.w.size)}` : ''}`;
+  return m.join(clipped ? [head, sees, m.outside(row.h.size, row.w.size)] : [head, sees]);
 }
 
 /** `#/receptive-field`: how far back one output cell sees. */

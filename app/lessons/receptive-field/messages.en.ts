@@ -120,7 +120,8 @@ export const rfEn = {
     label: (name: string, h: number, w: number) => `${name}, ${h} × ${w} cells`,
     scroll: (px: number) => `Large maps are drawn at ${px} px a cell: scroll inside their frame.`,
     hint: 'Click a cell of any map, or focus a map and move with the arrow keys: every earlier map shows what that cell sees. Hovering a cell shows the window of the next layer it feeds.',
-    chosen: (name: string, row: number, col: number) => `${name}, row ${row}, column ${col}`,
+    chosen: (name: string, row: number, col: number) => `${name}, row ${row}, column ${col}.`,
+    join: (parts: readonly string[]) => parts.join(' '),
     sees: (rows: string, cols: string, h: number, w: number) =>
       `It sees image rows ${rows} and columns ${cols}: ${h} × ${w} pixels.`,
     outside: (h: number, w: number) => `Its field would be ${h} × ${w} pixels; the part past the border is padding.`,

@@ -112,7 +112,8 @@ export const rfZh: RfMessages = {
     label: (name: string, h: number, w: number) => `${name}，${h} × ${w} 个格子`,
     scroll: (px: number) => `较大的特征图每格只画 ${px} 像素，请在它的框内滚动查看。`,
     hint: '点击任意一张特征图上的格子，或者让特征图获得焦点后用方向键移动：前面每一层都会标出这个格子看到的范围。鼠标停在某个格子上时，还会标出下一层里读到它的那些窗口。',
-    chosen: (name: string, row: number, col: number) => `${name}，第 ${row} 行，第 ${col} 列`,
+    chosen: (name: string, row: number, col: number) => `${name}，第 ${row} 行，第 ${col} 列。`,
+    join: (parts: readonly string[]) => parts.join(''),
     sees: (rows: string, cols: string, h: number, w: number) =>
       `它看到原图的第 ${rows} 行、第 ${cols} 列，共 ${h} × ${w} 个像素。`,
     outside: (h: number, w: number) => `它的感受野本应是 ${h} × ${w} 个像素，超出图像边界的部分是填充。`,

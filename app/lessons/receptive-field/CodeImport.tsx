@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LayerStack } from '../../../engine';
 import type { PythonSyntaxCode } from '../../../engine/python';
-import { stackFromPyTorch, type StackCodeError } from '../../../engine/python/stackFromPyTorch';
+import type { StackCodeError } from '../../../engine/python/stackFromPyTorch';
 import type { RfWords } from './messages';
 
 const MAX_CODE = 10 * 1024;
@@ -16,7 +16,7 @@ export function codeRefusalText(t: RfWords, e: StackCodeError): string {
   return `${c.at(e.line, e.column)}${c.errors[e.code](details)} ${c.kept}`;
 }
 
-/** "Open from PyTorch code": the text is parsed and read, never run; a refusal keeps the stack. */
+/** "Open from PyTorch code": the text is parsed and read, never run; a refusal keeps the stack. The parser loads on first use. */
 export function CodeImport({
   stack,
   t,
@@ -54,7 +54,9 @@ export function CodeImport({
         type="button"
         className="btn"
         disabled={text.trim() === ''}
-        onClick={() => {
+        onClick={async () => {
+          // The Python grammar loads only when code is opened.
+          const { stackFromPyTorch } = await import('../../../engine/python/stackFromPyTorch');
           const r = stackFromPyTorch(text, stack.input);
           if (r.ok) {
             onOpen(r.stack);

@@ -98,12 +98,15 @@ describe('the receptive-field lesson', () => {
     await user.click(box);
     await user.paste('model = nn.Sequential(\n    nn.Conv2d(3, 8, 5, stride=2),\n    nn.Linear(8, 2),\n)');
     await user.click(screen.getByRole('button', { name: 'Open this code' }));
-    expect(await screen.findByText(/Line 3, column 5: nn.Linear is not one of the layers/)).toBeInTheDocument();
+    // The parser loads on first use.
+    expect(
+      await screen.findByText(/Line 3, column 5: nn.Linear is not one of the layers/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(stackOf(store).layers).toHaveLength(3);
     await user.clear(box);
     await user.paste('nn.Conv2d(3, 8, 5, stride=2)\nnn.ReLU()');
     await user.click(screen.getByRole('button', { name: 'Open this code' }));
-    expect(await screen.findByText(/Opened 2 layers/)).toBeInTheDocument();
+    expect(await screen.findByText(/Opened 2 layers/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(stackOf(store).layers.map((l) => l.kind)).toEqual(['conv', 'relu']);
   });
 

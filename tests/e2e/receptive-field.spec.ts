@@ -85,8 +85,8 @@ test.describe('the receptive-field lesson', () => {
     await expect(page.getByRole('img', { name: 'Theoretical and effective field: 7 × 7' })).toBeVisible({
       timeout: 20_000,
     });
-    await page.getByRole('radio', { name: 'All-ones weights' }).check();
-    await expect.poll(() => currentHash(page)).toContain('ef=ones');
+    await page.getByRole('radio', { name: 'Random weights' }).check();
+    await expect.poll(() => currentHash(page)).toContain('ef=random');
     await expect(page.getByRole('img', { name: 'Theoretical and effective field: 7 × 7' })).toBeVisible();
   });
 

@@ -7,7 +7,7 @@
  * | `layers` | the layers (`stackCodec.ts`)            | the narrative step's stack      |
  * | `cell`   | the chosen cell `level.row.col`         | centre of the last level        |
  * | `cmp`    | preset drawn beside it in the chart     | the step's, `none` for none     |
- * | `ef`     | effective-field weights `ones`/`random` | `random`                        |
+ * | `ef`     | effective-field weights `ones`/`random` | `ones`                          |
  * | `seed`   | seed of the random weights and image    | 1                               |
  * | `story`  | narrative step                          | 0                               |
  *
@@ -98,7 +98,7 @@ export function decodeRfLink(query: string): { state: RfLinkState; ignored: stri
     else if (PRESET_IDS.includes(rawCmp)) compare = rawCmp as PresetId;
     else ignored.push('cmp');
   }
-  let weights: WeightMode = 'random';
+  let weights: WeightMode = 'ones';
   const rawEf = get('ef');
   if (rawEf !== undefined) {
     if (rawEf === 'ones' || rawEf === 'random') weights = rawEf;
@@ -126,7 +126,7 @@ export function encodeRfLink(s: RfLinkState): string {
   }
   if (s.cell) pairs.push(['cell', `${s.cell.level}.${s.cell.row}.${s.cell.col}`]);
   if (s.compare !== step.compare) pairs.push(['cmp', s.compare ?? 'none']);
-  if (s.weights !== 'random') pairs.push(['ef', s.weights]);
+  if (s.weights !== 'ones') pairs.push(['ef', s.weights]);
   if (s.seed !== DEFAULT_SEED) pairs.push(['seed', String(s.seed)]);
   if (s.story !== 0) pairs.push(['story', String(s.story)]);
   return writeQuery(pairs);

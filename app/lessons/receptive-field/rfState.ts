@@ -166,7 +166,7 @@ export function storyState(index: number): RfState {
     story: Math.max(0, Math.min(RF_STORY.length - 1, index)),
     cell: null,
     compare: step.compare,
-    weights: 'random',
+    weights: 'ones',
     seed: DEFAULT_SEED,
   };
 }

@@ -41,7 +41,7 @@ describe('the receptive-field link', () => {
   it('writes nothing but the version for the first step as it opens', () => {
     const s = storyStep(0);
     expect(
-      encodeRfLink({ stack: s.stack, cell: null, compare: s.compare, weights: 'random', seed: 1, story: 0, shared }),
+      encodeRfLink({ stack: s.stack, cell: null, compare: s.compare, weights: 'ones', seed: 1, story: 0, shared }),
     ).toBe('v=1');
   });
 
@@ -67,7 +67,7 @@ describe('the receptive-field link', () => {
     expect(ignored.sort()).toEqual(['*unknown', 'cell', 'cmp', 'ef', 'in', 'layers', 'seed', 'story'].sort());
     expect(state.stack).toEqual(storyStep(0).stack);
     expect(state.cell).toBeNull();
-    expect(state.weights).toBe('random');
+    expect(state.weights).toBe('ones');
   });
 
   it('refuses more than 16 layers and settings past the hard limits', () => {

@@ -104,8 +104,7 @@ export function EffectiveFieldView({
             aria-label={`${e.title}: ${ok.rows} × ${ok.cols}`}
           />
           <figcaption>
-            <span className="rf-heat-scale" aria-hidden="true" /> {e.legendLow} → {e.legendHigh}.{' '}
-            {e.peak(ok.peak.toPrecision(3))}. {`${ok.rows} × ${ok.cols} px`}
+            <span className="rf-heat-scale" aria-hidden="true" /> {e.caption(ok.peak.toPrecision(3), ok.rows, ok.cols)}
           </figcaption>
         </figure>
       ) : (

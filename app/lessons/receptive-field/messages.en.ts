@@ -165,8 +165,8 @@ export const rfEn = {
     peak: (v: string) => `Largest |∂y/∂x|: ${v}`,
     none: 'The chosen cell is in the image itself: its field is that one pixel.',
     hidden: 'Hidden until you answer the question above.',
-    legendLow: 'little influence',
-    legendHigh: 'most influence',
+    caption: (peak: string, rows: number, cols: number) =>
+      `Little influence → most influence. Largest |∂y/∂x|: ${peak}. The field: ${rows} × ${cols} pixels.`,
   },
   questions: {
     fieldSize: 'How many pixels wide is the receptive field of one cell of the last layer?',

@@ -131,7 +131,7 @@ export const rfZh: RfMessages = {
     macs: '乘加次数',
     image: '原图',
     hidden: '？',
-    formulas: (name: string) => `${name}的数是怎么来的`,
+    formulas: (name: string) => `“${name}”这一层的数是怎么来的`,
     pickRow: '在特征图里选一个格子，就能看到那一层代入数字后的递推式。',
     axis: (a: 'h' | 'w') => (a === 'h' ? '高' : '宽'),
   },
@@ -157,8 +157,8 @@ export const rfZh: RfMessages = {
     peak: (v: string) => `|∂y/∂x| 的最大值：${v}`,
     none: '所选格子就在原图上，它的感受野只有这一个像素。',
     hidden: '先回答上面的问题，这里才会显示。',
-    legendLow: '影响小',
-    legendHigh: '影响大',
+    caption: (peak: string, rows: number, cols: number) =>
+      `影响小 → 影响大。|∂y/∂x| 的最大值：${peak}。感受野共 ${rows} × ${cols} 个像素。`,
   },
   questions: {
     fieldSize: '最后一层的一个格子，感受野有多少个像素宽？',

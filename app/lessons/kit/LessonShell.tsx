@@ -89,6 +89,7 @@ export function LessonLayout({
   figure,
   legend,
   side,
+  keys,
 }: {
   id: string;
   title: string;
@@ -97,6 +98,8 @@ export function LessonLayout({
   legend: ReactNode;
   /** The side column; a list gives each panel its own error boundary. */
   side: ReactNode | readonly ReactNode[];
+  /** The keys hint under the figure; the playback keys unless the lesson has keys of its own. */
+  keys?: string;
 }) {
   const t = useFigureWords();
   const embed = useAppStore((s) => s.embed);
@@ -109,7 +112,7 @@ export function LessonLayout({
           <PanelBoundary where="story">{story}</PanelBoundary>
           {figure}
           <PanelBoundary where="legend">{legend}</PanelBoundary>
-          <p className="hint">{t.playback.keys}</p>
+          <p className="hint">{keys ?? t.playback.keys}</p>
         </div>
         <aside className="lesson-side">
           {(Array.isArray(side) ? side : [side]).map((panel, i) => (

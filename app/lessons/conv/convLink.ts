@@ -13,6 +13,7 @@ import {
 } from '../kit/figureCodec';
 import { formatPair, parsePairIn } from '../../urlCodec';
 import { storyFigure } from './convStory';
+import { PHOTO_KEYS } from './photoState';
 import { DEFAULT_FIGURE, DEFAULT_PARAMS, LIMITS, seededValues, VALUE_LIMIT, type ConvParams } from './convState';
 
 export type ConvLinkState = FigureLinkState<ConvParams>;
@@ -48,6 +49,8 @@ export const CONV_CODEC: FigureCodec<ConvParams> = {
   valueLimit: VALUE_LIMIT,
   seeded: seededValues,
   storyFigure,
+  // The photo panel's keys (photoState.ts): read by the lesson's link beside the figure's.
+  otherKeys: PHOTO_KEYS,
 };
 
 export function decodeConvLink(query: string): Decoded<ConvLinkState> {

@@ -1,7 +1,34 @@
-import { CONV_CODEC } from './convLink';
+import { CONV_CODEC, type ConvLinkState } from './convLink';
 import { convView } from './convView';
 import { figureLessonLink } from '../kit/figureLink';
+import type { LessonLink } from '../contract';
+import { sliceActions, sliceState } from '../kit/slice';
+import { migrateQuery, readQuery, writeQuery } from '../../urlCodec';
+import { convPhotoSlice, decodePhotoPanel, encodePhotoPanel, type PhotoPanelState } from './photoState';
 import { convSlice } from './slice';
 
-/** The convolution lesson's whole state in its link. */
-export const convLink = figureLessonLink(CONV_CODEC, convSlice, (f) => convView(f).total);
+/** The lesson's link: the figure's state and the photo panel's. */
+export type ConvPageLinkState = ConvLinkState & { readonly photo: PhotoPanelState };
+
+const figureLink = figureLessonLink(CONV_CODEC, convSlice, (f) => convView(f).total);
+
+/** The convolution lesson's whole state in its link: the figure, then the photo panel's keys. */
+export const convLink: LessonLink<ConvPageLinkState> = {
+  keys: figureLink.keys,
+  decode: (query) => {
+    const figure = figureLink.decode(query);
+    const ignored = [...figure.ignored];
+    const photo = decodePhotoPanel(migrateQuery(readQuery(query)), ignored);
+    return { state: { ...figure.state, photo }, ignored: [...new Set(ignored)] };
+  },
+  encode: (state) => {
+    const photo = writeQuery(encodePhotoPanel(state.photo));
+    const figure = figureLink.encode(state);
+    return photo ? `${figure}&${photo}` : figure;
+  },
+  apply: (state, store) => {
+    figureLink.apply(state, store);
+    sliceActions(store, convPhotoSlice).load(state.photo);
+  },
+  snapshot: (s) => ({ ...figureLink.snapshot(s), photo: sliceState(s, convPhotoSlice) }),
+};

@@ -77,8 +77,9 @@ export function FigurePanel({
 
 /**
  * The page around a lesson: title, the main column (story, figure, legend)
- * and the side column (controls, formulas, share). `embed=1` links show the
- * figure alone.
+ * and the side column (controls, formulas, share); `extra` goes at the end
+ * of the main column (a panel a lesson adds, such as the photo panel of `conv`).
+ * `embed=1` links show the figure alone.
  */
 export function LessonLayout({
   id,
@@ -87,6 +88,7 @@ export function LessonLayout({
   figure,
   legend,
   side,
+  extra,
 }: {
   id: string;
   title: string;
@@ -94,6 +96,7 @@ export function LessonLayout({
   figure: ReactNode;
   legend: ReactNode;
   side: ReactNode;
+  extra?: ReactNode;
 }) {
   const t = useFigureWords();
   const embed = useAppStore((s) => s.embed);
@@ -107,6 +110,7 @@ export function LessonLayout({
           {figure}
           {legend}
           <p className="hint">{t.playback.keys}</p>
+          {extra}
         </div>
         <aside className="lesson-side">{side}</aside>
       </div>

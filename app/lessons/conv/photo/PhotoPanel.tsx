@@ -47,6 +47,7 @@ function PixelCanvas({
   className,
   canvasRef,
   onDrawn,
+  elapsedMs,
 }: {
   rgba: Uint8ClampedArray;
   width: number;
@@ -54,6 +55,8 @@ function PixelCanvas({
   className?: string;
   canvasRef?: React.RefObject<HTMLCanvasElement | null>;
   onDrawn?: (canvas: HTMLCanvasElement) => void;
+  /** Request-to-answer time of the worker for this picture, kept on the canvas for measurements. */
+  elapsedMs?: number;
 }) {
   const own = useRef<HTMLCanvasElement>(null);
   const ref = canvasRef ?? own;
@@ -63,10 +66,19 @@ function PixelCanvas({
     // jsdom and some locked-down browsers give no 2D context: the picture is then left blank.
     const context =
       typeof navigator !== 'undefined' && /jsdom/.test(navigator.userAgent) ? null : canvas.getContext('2d');
-    if (context) context.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+    // The bytes came by transfer into an ArrayBuffer of their own: drawn without a copy.
+    if (context) context.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
     onDrawn?.(canvas);
   }, [ref, rgba, width, height, onDrawn]);
-  return <canvas ref={ref} className={className} width={width} height={height} />;
+  return (
+    <canvas
+      ref={ref}
+      className={className}
+      width={width}
+      height={height}
+      data-elapsed={elapsedMs === undefined ? undefined : elapsedMs.toFixed(1)}
+    />
+  );
 }
 
 /** The kernel in use: the figure's (each weight can be picked and dragged) or a preset's, with its source. */
@@ -136,6 +148,7 @@ function KernelView({
                 max={Math.max(4, Math.ceil(current))}
                 step={0.05}
                 value={current}
+                aria-label={p.dragWeight(row, col)}
                 onChange={(e) => onWeight(index, Number(e.target.value))}
               />
               <output>{formatValue(current)}</output>
@@ -347,6 +360,7 @@ export default function PhotoPanel({ hideAnswers, onClose }: { hideAnswers: bool
       height={shown.height}
       canvasRef={afterCanvas}
       onDrawn={onDrawn}
+      elapsedMs={shown.elapsedMs}
       className="photo-canvas"
     />
   ) : null;

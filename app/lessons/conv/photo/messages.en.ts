@@ -101,7 +101,7 @@ export const photoEn = {
     fixed: (low: string, high: string) =>
       `a fixed range: ${low} is drawn dark and ${high} full, so flat regions keep their brightness.`,
     diverging: (m: string) =>
-      `signed values: 0 is the middle, negative is blue and positive red, up to ±${m} (the largest size of a value).`,
+      `signed values: 0 is the middle, negative is blue and positive red, up to ±${m} (the largest absolute value).`,
     divergingGrey: (m: string) => `signed values: 0 is mid grey, −${m} dark and +${m} full.`,
     minMax: (min: string, max: string) => `the output's own range: ${min} is drawn dark and ${max} full.`,
     extent: (min: string, max: string) => `The output's values run from ${min} to ${max}.`,

@@ -36,6 +36,7 @@ import { usePhotoWords, type PhotoWords } from './messages';
 import { PhotoLegend } from './PhotoLegend';
 import { effectiveExtent, formatValue, pixelAt } from './photoFormat';
 import { PixelExplain } from './PixelExplain';
+import { photoPytorchCode } from './photoPytorch';
 import { usePhotoFilter, type ShownResult } from './usePhotoFilter';
 import './photoPanel.css';
 
@@ -336,6 +337,16 @@ export default function PhotoPanel({ hideAnswers, onClose }: { hideAnswers: bool
     }, 'image/png');
   };
 
+  const ownEntry = photo?.source.kind === 'own' ? photo.source : null;
+  const bundled = photo?.source.kind === 'bundled' ? photo.source.entry : null;
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
+  const code = photoPytorchCode(
+    bundled ? bundled.file : 'your-photo.jpg',
+    kernel,
+    settings,
+    shown && !hideAnswers ? shown : null,
+  );
+
   const afterLabel = shown && !hideAnswers ? p.afterLabel(shown.width, shown.height) : p.afterLabelHidden;
   const pickFrame = (children: React.ReactNode, style?: React.CSSProperties) => (
     <div
@@ -365,8 +376,6 @@ export default function PhotoPanel({ hideAnswers, onClose }: { hideAnswers: bool
     />
   ) : null;
 
-  const ownEntry = photo?.source.kind === 'own' ? photo.source : null;
-  const bundled = photo?.source.kind === 'bundled' ? photo.source.entry : null;
   const zh = lang === 'zh-CN';
 
   return (
@@ -593,7 +602,28 @@ export default function PhotoPanel({ hideAnswers, onClose }: { hideAnswers: bool
         <button type="button" className="btn" onClick={exportPng} disabled={!shown}>
           {p.exportPng}
         </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(code);
+              setCopyStatus(p.codeCopied);
+            } catch {
+              setCopyStatus(p.copyFailed);
+            }
+          }}
+        >
+          {p.copyCode}
+        </button>
+        {copyStatus ? <span role="status">{copyStatus}</span> : null}
       </div>
+      <details className="photo-code">
+        <summary>{p.codeTitle}</summary>
+        <pre>
+          <code>{code}</code>
+        </pre>
+      </details>
 
       {bundled ? (
         <p className="photo-credit">

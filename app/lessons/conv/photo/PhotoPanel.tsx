@@ -488,6 +488,7 @@ export default function PhotoPanel({ hideAnswers, onClose }: { hideAnswers: bool
           ))}
         </fieldset>
       </div>
+      <p className="photo-note">{p.colourNotes[panel.colour]}</p>
       <p className="hint">{dragging ? p.dropHere : p.dropHint}</p>
 
       {f.refusal ? (

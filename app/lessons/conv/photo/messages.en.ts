@@ -71,8 +71,13 @@ export const photoEn = {
   dragWeight: (row: number, col: number) => `Drag weight (row ${row}, column ${col})`,
   colour: 'Colour',
   colours: {
-    'per-channel': 'Per channel: the kernel on R, G and B apart (groups = 3)',
-    summed: 'Summed over R, G, B: one output channel (C_in = 3)',
+    'per-channel': 'Per channel (groups = 3)',
+    summed: 'Summed over R, G, B (C_in = 3)',
+  },
+  colourNotes: {
+    'per-channel': 'The kernel runs on R, G and B apart: three output channels, a colour picture.',
+    summed:
+      "The kernel has a slice for each of R, G and B (here three equal ones); all the products at one place are added into one number, as in the figure's channels step: one output channel.",
   },
   range: 'Values to pixels',
   ranges: {

@@ -67,8 +67,13 @@ export const photoZh: PhotoMessages = {
   dragWeight: (row: number, col: number) => `拖动第 ${row} 行第 ${col} 列的权重`,
   colour: '颜色',
   colours: {
-    'per-channel': '逐通道：卷积核分别作用在 R、G、B 上（groups = 3）',
-    summed: '在 R、G、B 上求和：只有一个输出通道（C_in = 3）',
+    'per-channel': '逐通道（groups = 3）',
+    summed: '在 R、G、B 上求和（C_in = 3）',
+  },
+  colourNotes: {
+    'per-channel': '卷积核分别作用在 R、G、B 上：得到三个输出通道，也就是一张彩色图。',
+    summed:
+      '卷积核对 R、G、B 各有一个切片（这里三个切片相同），同一位置上的所有乘积加成一个数，和图中讲多通道的那一步一样：只得到一个输出通道。',
   },
   range: '数值如何变成像素',
   ranges: {

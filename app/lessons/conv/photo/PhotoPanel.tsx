@@ -189,13 +189,13 @@ export default function PhotoPanel({ hideAnswers, onClose }: { hideAnswers: bool
   const settings = useMemo(() => figurePhotoSettings(figure, panel.colour), [figure, panel.colour]);
   const mapping: PixelMappingRequest = panel.range === 'own' ? { kind: 'min-max' } : { kind: 'auto' };
   const f = usePhotoFilter({ kernel, settings, mapping });
-  const { manifest, photo, result, problem, loadBundled, loadOwn } = f;
+  const { ready, manifest, photo, result, problem, loadBundled, loadOwn } = f;
 
   // The photo the panel shows follows the link: bundled photos load by id; an own photo can't come from a link.
   const requested = useRef<string | null>(null);
   const [ownMissing, setOwnMissing] = useState(false);
   useEffect(() => {
-    if (manifest === null) return;
+    if (manifest === null || !ready) return;
     if (panel.photo === OWN_PHOTO) {
       if (photo?.source.kind === 'own') return;
       if (requested.current === null) {
@@ -213,7 +213,7 @@ export default function PhotoPanel({ hideAnswers, onClose }: { hideAnswers: bool
     if (requested.current === entry.id) return;
     requested.current = entry.id;
     loadBundled(entry);
-  }, [manifest, panel.photo, photo, set, loadBundled]);
+  }, [ready, manifest, panel.photo, photo, set, loadBundled]);
 
   const takeFile = useLatestCallback((file: File | null) => {
     if (!file) return;

@@ -53,6 +53,8 @@ export type FilterProblem =
   | { readonly kind: 'failed' };
 
 export interface PhotoFilterState {
+  /** Whether the worker is there to take photos (loads asked before it is are not made). */
+  readonly ready: boolean;
   /** The bundled photos; null while the manifest loads, [] when it could not be read. */
   readonly manifest: readonly PhotoEntry[] | null;
   readonly photo: LoadedPhoto | null;
@@ -225,6 +227,7 @@ export function usePhotoFilter(ask: FilterAsk): PhotoFilterState {
   );
 
   return {
+    ready: client !== null,
     manifest,
     photo,
     loading,

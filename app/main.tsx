@@ -29,8 +29,3 @@ if (root) {
     </StrictMode>,
   );
 }
-
-// Test-only: the browser test of the photo filter worker (before its panel exists) loads its hook.
-if (new URLSearchParams(window.location.search).get('e2e') === 'photo-worker') {
-  void import('./workers/photoWorkerCheck').then((m) => m.installPhotoWorkerCheck());
-}

@@ -4,10 +4,10 @@ import { LESSONS } from '../../app/lessons/registry';
 
 /**
  * Every Chinese string the app can show: the shell's catalogue, each lesson's
- * `messages.zh.ts` (found by name, so a new lesson is checked the day it lands)
+ * `messages.zh.ts` and its panels' (found by name, so a new lesson is checked the day it lands)
  * and each lesson's title and summary on the landing page.
  */
-const lessonCatalogues = import.meta.glob<Record<string, unknown>>('../../app/lessons/*/messages.zh.ts', {
+const lessonCatalogues = import.meta.glob<Record<string, unknown>>('../../app/lessons/**/messages.zh.ts', {
   eager: true,
 });
 

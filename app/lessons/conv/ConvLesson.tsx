@@ -14,16 +14,16 @@ import { ConvControls } from './ConvControls';
 import { buildConvFigure, convAnnouncement, convFigureModel } from './convFigureModel';
 import { ConvFigureView } from './ConvFigureView';
 import { ConvFormulas } from './ConvFormulas';
-import type { ConvLinkState } from './convLink';
 import { convPytorchCode } from './convPytorch';
 import { applyFix, DEFAULT_FIGURE, DEFAULT_PARAMS } from './convState';
 import { CONV_NARRATIVE, CONV_STORY } from './convStory';
 import { convView, type ConvFocus } from './convView';
-import { convLink } from './link';
+import { convLink, type ConvPageLinkState } from './link';
+import { PhotoLauncher } from './PhotoLauncher';
 import { useConvWords } from './messages';
 import { convSlice } from './slice';
 
-const binding: LessonUrlBinding<ConvLinkState> = { lesson: 'conv', ...convLink };
+const binding: LessonUrlBinding<ConvPageLinkState> = { lesson: 'conv', ...convLink };
 
 const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'padding', 'unvisited', 'gap', 'pending'];
 
@@ -79,6 +79,7 @@ export default function ConvLesson({ query }: LessonProps) {
         <ConvFormulas key="formulas" figure={deferred} hideAnswers={hideOutput} />,
         <SharePanel key="share" name="convlab-conv" model={model} frames={frames} code={code} />,
       ]}
+      extra={<PhotoLauncher hideAnswers={hideOutput} />}
     />
   );
 }

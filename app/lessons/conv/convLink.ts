@@ -13,6 +13,7 @@ import {
 } from '../kit/figureCodec';
 import { formatPair, parsePairIn } from '../../urlCodec';
 import { CONV_STORY, storyFigure } from './convStory';
+import { PHOTO_KEYS } from './photoState';
 import { DEFAULT_FIGURE, DEFAULT_PARAMS, LIMITS, seededValues, VALUE_LIMIT, type ConvParams } from './convState';
 
 export type ConvLinkState = FigureLinkState<ConvParams>;
@@ -49,6 +50,8 @@ export const CONV_CODEC: FigureCodec<ConvParams> = {
   seeded: seededValues,
   storyFigure,
   storySteps: CONV_STORY.length,
+  // The photo panel's keys (photoState.ts): read by the lesson's link beside the figure's.
+  otherKeys: PHOTO_KEYS,
 };
 
 export function decodeConvLink(query: string): Decoded<ConvLinkState> {

@@ -84,6 +84,11 @@ export const convEn = {
     outputRows: 'How many rows does the output have?',
     paramCount: 'How many parameters (weights and biases) does this layer have?',
   },
+  photo: {
+    open: 'Try the kernel on a photo',
+    close: 'Close the photo panel',
+    loading: 'Loading the photo panel…',
+  },
 };
 
 export type ConvMessages = typeof convEn;

@@ -78,4 +78,9 @@ export const convZh: ConvMessages = {
     outputRows: '输出有多少行？',
     paramCount: '这一层共有多少个参数（权重加偏置）？',
   },
+  photo: {
+    open: '把卷积核用在照片上',
+    close: '收起照片面板',
+    loading: '正在载入照片面板…',
+  },
 };

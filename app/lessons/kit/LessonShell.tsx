@@ -78,9 +78,10 @@ export function FigurePanel({
 
 /**
  * The page around a lesson: title, the main column (story, figure, legend)
- * and the side column (controls, formulas, share). Every panel has its own
- * error boundary, so a fault in one leaves the others working. `embed=1`
- * links show the figure alone.
+ * and the side column (controls, formulas, share); `extra` goes at the end
+ * of the main column (a panel a lesson adds, such as the photo panel of
+ * `conv`). Every panel has its own error boundary, so a fault in one leaves
+ * the others working. `embed=1` links show the figure alone.
  */
 export function LessonLayout({
   id,
@@ -90,6 +91,7 @@ export function LessonLayout({
   legend,
   side,
   keys,
+  extra,
 }: {
   id: string;
   title: string;
@@ -100,6 +102,8 @@ export function LessonLayout({
   side: ReactNode | readonly ReactNode[];
   /** The keys hint under the figure; the playback keys unless the lesson has keys of its own. */
   keys?: string;
+  /** A panel at the end of the main column (the photo panel of `conv`). */
+  extra?: ReactNode;
 }) {
   const t = useFigureWords();
   const embed = useAppStore((s) => s.embed);
@@ -113,6 +117,7 @@ export function LessonLayout({
           {figure}
           <PanelBoundary where="legend">{legend}</PanelBoundary>
           <p className="hint">{keys ?? t.playback.keys}</p>
+          {extra ? <PanelBoundary where="extra panel">{extra}</PanelBoundary> : null}
         </div>
         <aside className="lesson-side">
           {(Array.isArray(side) ? side : [side]).map((panel, i) => (

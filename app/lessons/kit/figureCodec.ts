@@ -76,6 +76,11 @@ export interface FigureCodec<P> {
   readonly storyFigure: (story: number) => FigureValues<P>;
   /** How many narrative steps there are: a link past the last opens the last, with a notice. */
   readonly storySteps: number;
+  /**
+   * Keys the lesson reads outside its figure (a panel's own settings): known
+   * to the decoder, so they are neither reported as unknown nor read here.
+   */
+  readonly otherKeys?: readonly string[];
 }
 
 export interface FigureLinkState<P> {
@@ -104,7 +109,7 @@ function specKeys<P>(specs: readonly ParamSpec<P>[]): string[] {
 
 /** Every key a figure lesson's link reads besides the shared ones: its settings, values and steps. */
 export function figureLinkKeys<P>(codec: FigureCodec<P>): readonly string[] {
-  return [...specKeys(codec.specs), ...FIGURE_KEYS];
+  return [...specKeys(codec.specs), ...FIGURE_KEYS, ...(codec.otherKeys ?? [])];
 }
 
 function decodeParam<P>(spec: ParamSpec<P>, raw: string, p: P): P | null {
@@ -158,7 +163,7 @@ export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decod
   const q = migrateQuery(readQuery(query));
   const ignored: string[] = [];
   const shared = decodeShared(q, ignored);
-  const known = new Set<string>([...SHARED_KEYS, ...FIGURE_KEYS, ...specKeys(codec.specs)]);
+  const known = new Set<string>([...SHARED_KEYS, ...figureLinkKeys(codec)]);
   for (const key of q.dropped) ignored.push(key.startsWith('*') ? key : ignoredName(key, known));
   for (const key of q.values.keys()) if (!known.has(key)) ignored.push(ignoredName(key, known));
 

@@ -23,7 +23,7 @@ export function figureLessonLink<P>(
   slice: LessonSlice<FigureHistory<P>, FigureActions<P>>,
   total: (figure: FigureValues<P>) => number,
   hideable: readonly string[],
-): LessonLink<FigureLinkState<P>> {
+): LessonLink<FigureLinkState<P>> & { readonly hideable: readonly string[] } {
   return {
     keys: figureLinkKeys(codec),
     hideable: [...hideable, ...FIGURE_HIDEABLE],

@@ -27,10 +27,11 @@ export interface FigureLessonPage<P> {
   readonly reveal: () => void;
 }
 
-export function useFigureLesson<P>(
+/** `binding` is the lesson's link: its figure's (`FigureLinkState`), or that and more of the lesson's own state. */
+export function useFigureLesson<P, L extends FigureLinkState<P> = FigureLinkState<P>>(
   query: string,
   slice: LessonSlice<FigureHistory<P>, FigureActions<P>>,
-  binding: LessonUrlBinding<FigureLinkState<P>>,
+  binding: LessonUrlBinding<L>,
   total: number,
 ): FigureLessonPage<P> {
   const figure = useSlice(slice, (s) => s.present);

@@ -127,3 +127,36 @@ export function compareAtEqualRate(a: readonly RatePoint[], b: readonly RatePoin
   }
   return out;
 }
+
+/** Where codec A stands against codec B over the rates where both were measured. */
+export type RateVerdict =
+  | { readonly kind: 'none' }
+  /** B is better at every compared rate; `at` is the compared point in the middle. */
+  | { readonly kind: 'b-wins'; readonly at: RateComparison }
+  | { readonly kind: 'a-wins'; readonly at: RateComparison }
+  /** A wins below `crossing` bits per pixel and B above it (or the other way round when `aWinsBelow` is false). */
+  | { readonly kind: 'mixed'; readonly crossing: number; readonly aWinsBelow: boolean; readonly bestA: RateComparison };
+
+/** The verdict a sentence can state plainly, from `compareAtEqualRate`. */
+export function rateVerdict(a: readonly RatePoint[], b: readonly RatePoint[]): RateVerdict {
+  const compared = compareAtEqualRate(a, b).sort((p, q) => p.bpp - q.bpp);
+  if (compared.length === 0) return { kind: 'none' };
+  const middle = compared[Math.floor((compared.length - 1) / 2)]!;
+  if (compared.every((c) => c.b >= c.a)) return { kind: 'b-wins', at: middle };
+  if (compared.every((c) => c.a > c.b)) return { kind: 'a-wins', at: middle };
+  // The first change of sign of a − b, located by linear interpolation between the two compared rates.
+  let crossing = compared[0]!.bpp;
+  for (let i = 1; i < compared.length; i++) {
+    const p = compared[i - 1]!;
+    const q = compared[i]!;
+    const dp = p.a - p.b;
+    const dq = q.a - q.b;
+    if (dp > 0 !== dq > 0) {
+      crossing = p.bpp + (dp / (dp - dq)) * (q.bpp - p.bpp);
+      break;
+    }
+  }
+  const first = compared[0]!;
+  const bestA = compared.reduce((best, c) => (c.a - c.b > best.a - best.b ? c : best), first);
+  return { kind: 'mixed', crossing, aWinsBelow: first.a > first.b, bestA };
+}

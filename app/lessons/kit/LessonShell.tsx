@@ -87,6 +87,7 @@ export function LessonLayout({
   figure,
   legend,
   side,
+  hint,
 }: {
   id: string;
   title: string;
@@ -94,6 +95,8 @@ export function LessonLayout({
   figure: ReactNode;
   legend: ReactNode;
   side: ReactNode;
+  /** The keys line under the figure, when the lesson's keys are not playback's. */
+  hint?: string;
 }) {
   const t = useFigureWords();
   const embed = useAppStore((s) => s.embed);
@@ -106,7 +109,7 @@ export function LessonLayout({
           {story}
           {figure}
           {legend}
-          <p className="hint">{t.playback.keys}</p>
+          <p className="hint">{hint ?? t.playback.keys}</p>
         </div>
         <aside className="lesson-side">{side}</aside>
       </div>

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bitsPerPixel, compareAtEqualRate, dequantiseLatent, quantiseLatent, samplePatches } from '../../../engine/nn';
+import {
+  bitsPerPixel,
+  compareAtEqualRate,
+  dequantiseLatent,
+  quantiseLatent,
+  rateVerdict,
+  samplePatches,
+} from '../../../engine/nn';
 import { mulberry32 } from '../../../engine/random';
 
 describe('latent quantisation', () => {
@@ -68,5 +75,31 @@ describe('rate and distortion', () => {
       { bpp: 2, psnr: 31, setting: 8 },
     ];
     expect(compareAtEqualRate(ae, jpeg)).toEqual([{ bpp: 0.75, a: 27, b: 28 }]);
+  });
+});
+
+describe('the rate–distortion verdict', () => {
+  const jpeg = [0.5, 1, 2].map((bpp, i) => ({ bpp, psnr: 25 + 5 * i, setting: i }));
+
+  it('says B wins when it is better at every compared rate', () => {
+    const ae = [{ bpp: 0.75, psnr: 20, setting: 1 }];
+    expect(rateVerdict(ae, jpeg)).toEqual({ kind: 'b-wins', at: { bpp: 0.75, a: 20, b: 27.5 } });
+  });
+
+  it('finds where the curves cross', () => {
+    const ae = [
+      { bpp: 0.5, psnr: 28, setting: 1 },
+      { bpp: 1.5, psnr: 30, setting: 2 },
+    ];
+    const v = rateVerdict(ae, jpeg);
+    expect(v.kind).toBe('mixed');
+    if (v.kind !== 'mixed') return;
+    // a − b: +3 at 0.5, −2.5 at 1.5 → zero at 0.5 + 3/5.5.
+    expect(v.crossing).toBeCloseTo(0.5 + 3 / 5.5, 12);
+    expect(v.aWinsBelow).toBe(true);
+  });
+
+  it('refuses to compare curves that do not overlap in rate', () => {
+    expect(rateVerdict([{ bpp: 5, psnr: 40, setting: 8 }], jpeg)).toEqual({ kind: 'none' });
   });
 });

@@ -5,6 +5,14 @@ import type { AeCheckpoint } from './aeStory';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/** PyTorch's output size with the numbers in: o = ⌊(i + 2p − k)/s⌋ + 1 (conv_arithmetic Relationship 6). */
+const torchConv = (i: number, p: number, k: number, s: number, o: number) =>
+  `⌊(${i} + 2·${p} − ${k}) / ${s}⌋ + 1 = ${o}`;
+
+/** Transposed: o = (i − 1)·s − 2p + k + output_padding (Relationship 14 with output_padding). */
+const torchConvT = (i: number, s: number, p: number, k: number, op: number, o: number) =>
+  `(${i} − 1)·${s} − 2·${p} + ${k} + ${op} = ${o}`;
+
 /**
  * Every tensor of the network with its shape, the arithmetic of each size in
  * PyTorch's form and TensorFlow's 'same', and each layer's parameters; the
@@ -77,8 +85,8 @@ export const ShapeChain = memo(function ShapeChain({
                         <br />
                         <span>
                           {isConv
-                            ? w.torchConv(i, p.padding, l.kernel, l.stride, o)
-                            : w.torchConvT(i, l.stride, p.padding, l.kernel, p.outputPadding, o)}
+                            ? torchConv(i, p.padding, l.kernel, l.stride, o)
+                            : torchConvT(i, l.stride, p.padding, l.kernel, p.outputPadding, o)}
                         </span>
                       </>
                     )}

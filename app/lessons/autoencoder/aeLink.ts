@@ -39,7 +39,7 @@ function parseChannels(raw: string): number[] | null {
 
 /** A learning rate written as a decimal or with an exponent (`0.005`, `5e-3`), inside the limits. */
 function parseLr(raw: string): number | null {
-  if (raw.length > 12 || !/^(\d+\.?\d*|\.\d+)(e-?\d{1,2})?$/i.test(raw)) return null;
+  if (raw.length > 24 || !/^(\d+\.?\d*|\.\d+)(e-?\d{1,2})?$/i.test(raw)) return null;
   const v = Number(raw);
   return Number.isFinite(v) && v >= AE_LIMITS.lr[0] && v <= AE_LIMITS.lr[1] ? v : null;
 }

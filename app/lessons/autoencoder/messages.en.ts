@@ -60,9 +60,6 @@ export const autoencoderEn = {
     conv: (i: number) => `Conv ${i + 1}`,
     convT: (i: number) => `ConvT ${i + 1}`,
     latent: 'latent',
-    torchConv: (i: number, p: number, k: number, s: number, o: number) => `⌊(${i} + 2·${p} − ${k}) / ${s}⌋ + 1 = ${o}`,
-    torchConvT: (i: number, s: number, p: number, k: number, op: number, o: number) =>
-      `(${i} − 1)·${s} − 2·${p} + ${k} + ${op} = ${o}`,
     tfConv: (i: number, s: number, o: number, before: number, after: number) =>
       `⌈${i} / ${s}⌉ = ${o}, pad ${before} before, ${after} after`,
     tfConvT: (i: number, s: number, o: number, before: number, after: number) =>

@@ -59,8 +59,6 @@ export const autoencoderZh: AutoencoderMessages = {
     conv: (i) => `卷积 ${i + 1}`,
     convT: (i) => `转置卷积 ${i + 1}`,
     latent: '潜在表示',
-    torchConv: (i, p, k, s, o) => `⌊(${i} + 2·${p} − ${k}) / ${s}⌋ + 1 = ${o}`,
-    torchConvT: (i, s, p, k, op, o) => `(${i} − 1)·${s} − 2·${p} + ${k} + ${op} = ${o}`,
     tfConv: (i, s, o, before, after) => `⌈${i} / ${s}⌉ = ${o}，前补 ${before}，后补 ${after}`,
     tfConvT: (i, s, o, before, after) => `${i}·${s} = ${o}，前裁 ${before}，后裁 ${after}`,
     paramCount: (cout, cin, k, n) => `${cout}·${cin}·${k}² + ${cout} = ${n}`,

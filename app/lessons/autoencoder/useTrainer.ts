@@ -248,10 +248,12 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
     const l = loaded.current;
     if (!l) return;
     setView((v) => ({ ...v, status: 'running' }));
-    void l.client.remote.start().then(() => {
+    void l.client.remote.start().then((last) => {
+      // The run's last report: its status (paused, diverged) and any losses not reported yet.
+      onReport(last);
       void measureCompression(bitsRef.current, true);
     });
-  }, [measureCompression]);
+  }, [measureCompression, onReport]);
 
   const pause = useCallback(() => {
     void loaded.current?.client.remote.pause();

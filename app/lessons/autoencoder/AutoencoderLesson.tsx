@@ -110,7 +110,7 @@ export default function AutoencoderLesson({ query }: LessonProps) {
       side={
         <>
           <AeControls exportWeights={trainer.exportWeights} importWeights={trainer.importWeights} />
-          <SharePanel name="convlab-autoencoder" code={code} />
+          <SharePanel name="convlab-autoencoder" code={hide ? w.codeHidden : code} />
         </>
       }
     />

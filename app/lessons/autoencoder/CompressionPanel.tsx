@@ -57,15 +57,14 @@ export function CompressionPanel({
         {w.title}
       </h2>
       <label className="control">
-        <span className="control-label">
-          {w.bits}: {bits}
-        </span>
+        <span className="control-label">{w.bitsValue(bits)}</span>
         <input
           type="range"
           min={AE_LIMITS.bits[0]}
           max={AE_LIMITS.bits[1]}
           step={1}
           value={bits}
+          aria-label={w.bits}
           onChange={(e) => onBits(Number(e.target.value))}
         />
       </label>

@@ -67,7 +67,8 @@ export const ShapeChain = memo(function ShapeChain({
               const p = l.torch[0];
               const tf = l.tf[0];
               const isLatent = l.index === shapes.latentLayer;
-              const hideSize = (hide === 'firstSize' && l.index === 0) || (hide === 'latentValues' && isLatent);
+              // Any size would give a size question away (the next layer reads it): all sizes wait.
+              const hideSize = hide === 'firstSize' || hide === 'latentValues';
               const hidePad = hide === 'outputPadding' && !isConv;
               return (
                 <tr key={l.index} data-latent={isLatent ? 'true' : undefined}>

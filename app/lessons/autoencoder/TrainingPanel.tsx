@@ -109,14 +109,16 @@ export function TrainingPanel({
           {tr.status[trainer.status]}
         </p>
         {trainer.losses.length > 0 ? (
-          <LossChart
-            losses={trainer.losses}
-            psnrs={trainer.psnrs}
-            label={tr.chartLabel(trainer.losses.length, loss === undefined ? '' : loss.toExponential(2))}
-            lossTitle={tr.loss}
-            psnrTitle={tr.psnrAxis}
-            stepTitle={tr.stepAxis}
-          />
+          <div className="ae-scroll">
+            <LossChart
+              losses={trainer.losses}
+              psnrs={trainer.psnrs}
+              label={tr.chartLabel(trainer.losses.length, loss === undefined ? '' : loss.toExponential(2))}
+              lossTitle={tr.loss}
+              psnrTitle={tr.psnrAxis}
+              stepTitle={tr.stepAxis}
+            />
+          </div>
         ) : (
           <p className="hint">{tr.empty}</p>
         )}

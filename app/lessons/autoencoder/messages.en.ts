@@ -48,6 +48,7 @@ export const autoencoderEn = {
     levels: 'At 3 bits per latent value, how many different values can the latent take?',
   },
   hidden: 'Answer the question first',
+  codeHidden: '# The code shows the answer: answer the question first.',
   chain: {
     title: 'The shape chain',
     caption: (side: number) => `Every tensor of the network for a ${side}×${side} photo (PyTorch’s layouts).`,
@@ -134,6 +135,7 @@ export const autoencoderEn = {
   compression: {
     title: 'Compression, measured',
     bits: 'Bits per latent value',
+    bitsValue: (b: number) => `Bits per latent value: ${b}`,
     latent: (values: number, bits: number) => `${values} latent values × ${bits} bits`,
     bytes: (n: number) => `${n} bytes after deflate`,
     bpp: (v: string) => `${v} bits per pixel`,

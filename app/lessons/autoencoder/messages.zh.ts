@@ -47,6 +47,7 @@ export const autoencoderZh: AutoencoderMessages = {
     levels: '每个潜在数值用 3 比特表示时，它一共能取多少种不同的值？',
   },
   hidden: '请先回答问题',
+  codeHidden: '# 代码里有答案，请先回答问题。',
   chain: {
     title: '形状链',
     caption: (side) => `一张 ${side}×${side} 的照片在网络中经过的每个张量（按 PyTorch 的布局）。`,
@@ -129,6 +130,7 @@ export const autoencoderZh: AutoencoderMessages = {
   compression: {
     title: '压缩效果，实测',
     bits: '每个潜在数值的比特数',
+    bitsValue: (b) => `每个潜在数值的比特数：${b}`,
     latent: (values, bits) => `${values} 个潜在数值 × ${bits} 比特`,
     bytes: (n) => `deflate 压缩后 ${n} 字节`,
     bpp: (v) => `每像素 ${v} 比特`,

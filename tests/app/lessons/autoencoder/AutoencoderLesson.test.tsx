@@ -43,6 +43,15 @@ describe('the autoencoder lesson', () => {
     expect(screen.getByText(/nn\.Conv2d\(64, 4, 3, stride=2, padding=1\)/)).toBeTruthy();
   });
 
+  it('keeps output_padding out of the table and the PyTorch code while the student predicts it', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<AutoencoderLesson query="v=1&story=3" />);
+    expect(screen.queryByText(/output_padding=1/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Just show me' }));
+    expect(await screen.findByText('The answer: 1.')).toBeTruthy();
+    expect(screen.getAllByText(/output_padding=1/).length).toBeGreaterThan(0);
+  });
+
   it('says so when the browser cannot start the training worker', async () => {
     renderWithStore(<AutoencoderLesson query="" />);
     expect(await screen.findByRole('alert')).toHaveProperty(

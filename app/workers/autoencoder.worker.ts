@@ -44,6 +44,13 @@ const exposed: AutoencoderApi = {
     const outcome = api.importWeights(text);
     return outcome.ok ? { ...outcome, report: withPicture(outcome.report) } : outcome;
   },
+  async jpeg(qualities) {
+    const results = await api.jpeg(qualities);
+    return transfer(
+      results,
+      results.map((r) => r.rgba.buffer),
+    );
+  },
   compress(bits) {
     const result = api.compress(bits);
     return result ? transfer(result, [result.rgba.buffer]) : null;

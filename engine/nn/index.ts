@@ -4,3 +4,4 @@ export * from './ops';
 export * from './params';
 export * from './adam';
 export * from './network';
+export * from './compression';

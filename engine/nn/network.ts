@@ -30,6 +30,11 @@ export interface TrainingPlan {
   /** Runs the network on `input` [N, C, H, W]; returns the last activation (owned by the plan). */
   forward(params: ParameterSet, input: FloatArray): FloatArray;
   /**
+   * Runs layers `start` … L−1 on `input`, which stands for layer start−1's
+   * output (a latent, for the decoder alone); returns the last activation.
+   */
+  forwardFrom(params: ParameterSet, start: number, input: FloatArray): FloatArray;
+  /**
    * Forward, L = MSE(output, target), backward: overwrites `grads` (same
    * layout as `params`) with ∂L/∂θ and returns L. `target` has the output's shape.
    */
@@ -72,15 +77,19 @@ export function createTrainingPlan(
   const gradients = sizes.map((n) => allocate(n, precision));
   const L = plans.length;
 
-  function forward(params: ParameterSet, input: FloatArray): FloatArray {
+  function forwardFrom(params: ParameterSet, start: number, input: FloatArray): FloatArray {
     let x = input;
-    for (let i = 0; i < L; i++) {
+    for (let i = Math.max(0, start); i < L; i++) {
       const a = activations[i]!;
       plans[i]!.forward(x, params.params[2 * i]!.data, params.params[2 * i + 1]!.data, a);
       activateInPlace(spec.layers[i]!.activation, a);
       x = a;
     }
     return x;
+  }
+
+  function forward(params: ParameterSet, input: FloatArray): FloatArray {
+    return forwardFrom(params, 0, input);
   }
 
   function lossAndGradients(params: ParameterSet, input: FloatArray, target: FloatArray, grads: ParameterSet): number {
@@ -109,6 +118,7 @@ export function createTrainingPlan(
     inputSize: batch * spec.inChannels * size[0] * size[1],
     activations,
     forward,
+    forwardFrom,
     lossAndGradients,
   };
 }

@@ -26,10 +26,10 @@ export const SharePanel = memo(function SharePanel({
 }: {
   /** File name stem, e.g. "convlab-conv". */
   name: string;
-  /** The figure as it is now. */
-  model: () => FigureModel;
+  /** The figure as it is now; without it (a lesson with no matrix figure) there is no PNG/SVG/GIF export here. */
+  model?: () => FigureModel;
   /** One model per playback step, for the GIF. */
-  frames: () => FigureModel[];
+  frames?: () => FigureModel[];
   code: string;
 }) {
   const t = useMessages();
@@ -42,6 +42,7 @@ export const SharePanel = memo(function SharePanel({
   const options = { cellSize: 40, theme } as const;
 
   const exportAs = async (kind: 'png' | 'svg') => {
+    if (!model) return;
     // The export code downloads on first use: offline, or after a deploy, that can fail.
     try {
       const mod = await import('../../../components/export/download');
@@ -54,6 +55,7 @@ export const SharePanel = memo(function SharePanel({
   };
 
   const recordGif = async () => {
+    if (!frames) return;
     const controller = new AbortController();
     abort.current = controller;
     const all = frames();
@@ -97,13 +99,17 @@ export const SharePanel = memo(function SharePanel({
         >
           {t.share.copyLink}
         </button>
-        <button type="button" className="btn" onClick={() => void exportAs('png')}>
-          {t.share.png}
-        </button>
-        <button type="button" className="btn" onClick={() => void exportAs('svg')}>
-          {t.share.svg}
-        </button>
-        {recording ? (
+        {model ? (
+          <>
+            <button type="button" className="btn" onClick={() => void exportAs('png')}>
+              {t.share.png}
+            </button>
+            <button type="button" className="btn" onClick={() => void exportAs('svg')}>
+              {t.share.svg}
+            </button>
+          </>
+        ) : null}
+        {!frames ? null : recording ? (
           <button type="button" className="btn" onClick={() => abort.current?.abort()}>
             {t.share.recording(recording.done, recording.total)} {t.share.cancel}
           </button>

@@ -184,23 +184,22 @@ export default function RfLesson({ query }: LessonProps) {
         </FigurePanel>
       }
       legend={<Legend states={LEGEND} />}
-      side={
-        <>
-          <StackEditor
-            stack={stack}
-            refusedLayer={info.refusedLayer}
-            canUndo={canUndo}
-            canRedo={canRedo}
-            t={t}
-            onEdit={actions.edit}
-            onUndo={actions.undo}
-            onRedo={actions.redo}
-          />
-          <Presets t={t} onOpen={actions.edit} />
-          <CodeImport stack={stack} t={t} onOpen={actions.edit} />
-          <SharePanel name="convlab-receptive-field" model={model} frames={frames} code={code} />
-        </>
-      }
+      side={[
+        <StackEditor
+          key="stack"
+          stack={stack}
+          refusedLayer={info.refusedLayer}
+          canUndo={canUndo}
+          canRedo={canRedo}
+          t={t}
+          onEdit={actions.edit}
+          onUndo={actions.undo}
+          onRedo={actions.redo}
+        />,
+        <Presets key="presets" t={t} onOpen={actions.edit} />,
+        <CodeImport key="code" stack={stack} t={t} onOpen={actions.edit} />,
+        <SharePanel key="share" name="convlab-receptive-field" model={model} frames={frames} code={code} />,
+      ]}
     />
   );
 }

@@ -1,0 +1,128 @@
+import { useAppStore } from '../../store/react';
+import { LossChart } from './LossChart';
+import { PhotoCanvas } from './PhotoCanvas';
+import type { AutoencoderWords } from './messages';
+import type { Trainer } from './useTrainer';
+import { HELD_OUT_PHOTO } from './useTrainer';
+import type { AutoencoderState } from './aeState';
+
+/** The held-out photo beside its reconstruction, the training buttons, the speed and the loss curve. */
+export function TrainingPanel({
+  trainer,
+  state,
+  t,
+}: {
+  trainer: Trainer;
+  state: AutoencoderState;
+  t: AutoencoderWords;
+}) {
+  const w = t.autoencoder;
+  const tr = w.training;
+  const zh = useAppStore((s) => s.lang) === 'zh-CN';
+  const photo = trainer.photos.find((p) => p.id === HELD_OUT_PHOTO);
+  const side = trainer.original?.width ?? 256;
+  const running = trainer.status === 'running';
+  const loss = trainer.losses.at(-1);
+  return (
+    <div className="ae-figure" role="group" aria-label={w.figureLabel}>
+      <section className="ae-panel" aria-labelledby="ae-recon-title">
+        <h2 id="ae-recon-title" className="panel-title">
+          {w.recon.title}
+        </h2>
+        {trainer.error ? (
+          <p role="alert">{trainer.error === 'photos' ? w.errors.photos : w.errors.worker}</p>
+        ) : !trainer.ready ? (
+          <p role="status">{w.recon.loading}</p>
+        ) : null}
+        <div className="ae-pair">
+          <figure>
+            <PhotoCanvas rgba={trainer.original?.rgba ?? null} width={side} height={side} label={w.recon.original} />
+            <figcaption>{w.recon.original}</figcaption>
+          </figure>
+          <figure>
+            <PhotoCanvas
+              rgba={trainer.heldOut?.rgba ?? null}
+              width={side}
+              height={side}
+              label={w.recon.reconstruction}
+            />
+            <figcaption>
+              {w.recon.reconstruction}
+              {trainer.heldOut ? (
+                <>
+                  {' · '}
+                  <strong data-testid="ae-psnr">{w.recon.psnr(trainer.heldOut.psnr.toFixed(2))}</strong>
+                  {' · '}
+                  {w.recon.atStep(trainer.heldOut.step)}
+                </>
+              ) : null}
+            </figcaption>
+          </figure>
+        </div>
+        <p className="hint">
+          {trainer.startedFrom === 'shipped' && trainer.shipped
+            ? w.recon.shipped(
+                trainer.shipped.steps,
+                trainer.shipped.photos
+                  .map((id) => {
+                    const p = trainer.photos.find((e) => e.id === id);
+                    return p ? (zh ? p.title.zh : p.title.en) : id;
+                  })
+                  .join(zh ? '、' : ', '),
+              )
+            : w.recon.scratch(state.seed)}{' '}
+          {photo ? w.recon.credit(zh ? photo.title.zh : photo.title.en, photo.author, photo.licence) : null}
+        </p>
+      </section>
+      <section className="ae-panel" aria-labelledby="ae-train-title">
+        <h2 id="ae-train-title" className="panel-title">
+          {tr.title}
+        </h2>
+        <div className="ae-row">
+          {running ? (
+            <button type="button" className="btn btn--primary" onClick={trainer.pause}>
+              {tr.pause}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={trainer.start}
+              disabled={!trainer.ready || trainer.status === 'diverged'}
+            >
+              {trainer.step > 0 ? tr.resume : tr.start}
+            </button>
+          )}
+          <button type="button" className="btn" onClick={trainer.reset} disabled={!trainer.ready}>
+            {tr.reset}
+          </button>
+          <span className="ae-mono" data-testid="ae-step">
+            {tr.step(trainer.step)}
+          </span>
+          {trainer.stepsPerSecond ? (
+            <span className="ae-mono">
+              {tr.speed(trainer.stepsPerSecond.toFixed(1), (1000 / trainer.stepsPerSecond).toFixed(0))}
+            </span>
+          ) : null}
+        </div>
+        <p role="status" className={trainer.status === 'diverged' ? 'verdict verdict--wrong' : 'hint'}>
+          {tr.status[trainer.status]}
+        </p>
+        {trainer.losses.length > 0 ? (
+          <div className="ae-scroll">
+            <LossChart
+              losses={trainer.losses}
+              psnrs={trainer.psnrs}
+              label={tr.chartLabel(trainer.losses.length, loss === undefined ? '' : loss.toExponential(2))}
+              lossTitle={tr.loss}
+              psnrTitle={tr.psnrAxis}
+              stepTitle={tr.stepAxis}
+            />
+          </div>
+        ) : (
+          <p className="hint">{tr.empty}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,300 @@
+/**
+ * The lesson's link to its training worker: loads the bundled photos and the
+ * shipped weights, hands them to the worker, makes the network whenever the
+ * settings change, and keeps what the worker reports (losses, held-out PSNR
+ * and reconstruction, speed, the compression measurements) as React state.
+ * The main thread only draws: every step and every measurement runs in the worker.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { parsePhotoManifest, PHOTO_MANIFEST_PATH, photoUrl, type PhotoEntry } from '../../photos/photoManifest';
+import { browserDecoder, scaledSize } from '../../photos/decodePhoto';
+import { rgbFromRgba } from '../../../engine/pixelMapping';
+import type { RgbImage } from '../../../engine/photoFilter';
+import {
+  DEFAULT_TRAINER_SETTINGS,
+  TRAINER_LIMITS,
+  type CompressionResult,
+  type HeldOutResult,
+  type ImportOutcome,
+  type JpegResult,
+  type TrainerReport,
+  type TrainerStatus,
+} from '../../workers/autoencoderApi';
+import { createAutoencoderClient, type AutoencoderClient } from '../../workers/autoencoderClient';
+import { effectiveStart, type AutoencoderState } from './aeState';
+import { HELD_OUT_SIDE } from './aeStory';
+
+/** Which bundled photos train the network, and which one is held out (never trained on). */
+export const TRAIN_PHOTOS = ['cat', 'coffee', 'rocket'] as const;
+export const HELD_OUT_PHOTO = 'astronaut';
+
+/** The JPEG qualities the rate–distortion chart measures. */
+export const JPEG_QUALITIES: readonly number[] = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+/** Bits per latent value the autoencoder's curve measures. */
+export const AE_BITS: readonly number[] = [1, 2, 3, 4, 5, 6, 8];
+
+export interface ShippedInfo {
+  readonly steps: number;
+  readonly photos: readonly string[];
+}
+
+export interface TrainerView {
+  readonly ready: boolean;
+  readonly error: 'photos' | 'worker' | null;
+  readonly status: TrainerStatus;
+  readonly step: number;
+  /** Every step's loss since the network was made. */
+  readonly losses: readonly number[];
+  /** Held-out PSNR by step. */
+  readonly psnrs: readonly { readonly step: number; readonly psnr: number }[];
+  readonly heldOut: HeldOutResult | null;
+  readonly original: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number } | null;
+  readonly stepsPerSecond: number | null;
+  readonly startedFrom: 'shipped' | 'scratch';
+  readonly shipped: ShippedInfo | null;
+  readonly photos: readonly PhotoEntry[];
+  /** The compression panel's measurements (null until measured for this network). */
+  readonly compressed: CompressionResult | null;
+  readonly aeCurve: readonly CompressionResult[] | null;
+  readonly jpegCurve: readonly JpegResult[] | null;
+}
+
+const EMPTY: TrainerView = {
+  ready: false,
+  error: null,
+  status: 'idle',
+  step: 0,
+  losses: [],
+  psnrs: [],
+  heldOut: null,
+  original: null,
+  stepsPerSecond: null,
+  startedFrom: 'shipped',
+  shipped: null,
+  photos: [],
+  compressed: null,
+  aeCurve: null,
+  jpegCurve: null,
+};
+
+/** A photo drawn at width × height as planar RGB and RGBA bytes. */
+async function drawPhoto(url: string, size: (w: number, h: number) => [number, number]) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const bitmap = await browserDecoder(await response.blob());
+  try {
+    const [w, h] = size(bitmap.width, bitmap.height);
+    const rgba = bitmap.draw(w, h);
+    return { image: { width: w, height: h, data: rgbFromRgba(rgba, w, h) } as RgbImage, rgba };
+  } finally {
+    bitmap.close();
+  }
+}
+
+interface Loaded {
+  readonly client: AutoencoderClient;
+  readonly shippedJson: string | null;
+}
+
+export interface Trainer extends TrainerView {
+  readonly start: () => void;
+  readonly pause: () => void;
+  readonly reset: () => void;
+  readonly exportWeights: () => Promise<string | null>;
+  readonly importWeights: (text: string) => Promise<ImportOutcome | null>;
+}
+
+export function useTrainer(state: AutoencoderState, onImported: (channels: readonly number[]) => void): Trainer {
+  const [view, setView] = useState<TrainerView>(EMPTY);
+  const loaded = useRef<Loaded | null>(null);
+  const [loadedTick, setLoadedTick] = useState(0);
+  /** The settings the worker's network was made from, so an import does not make it again. */
+  const configuredKey = useRef<string | null>(null);
+  const start = effectiveStart(state);
+  const key = JSON.stringify([state.channels, state.seed, state.lr, start]);
+
+  // Load once: the worker, the photos and the shipped weights.
+  useEffect(() => {
+    let cancelled = false;
+    let client: AutoencoderClient | null = null;
+    const base = import.meta.env.BASE_URL;
+    void (async () => {
+      try {
+        client = createAutoencoderClient();
+      } catch {
+        if (!cancelled) setView((v) => ({ ...v, error: 'worker' }));
+        return;
+      }
+      try {
+        const manifest = parsePhotoManifest(await (await fetch(`${base}${PHOTO_MANIFEST_PATH}`)).json());
+        if (!manifest.ok) throw new Error(manifest.reason);
+        const byId = new Map(manifest.photos.map((p) => [p.id, p]));
+        const max = TRAINER_LIMITS.maxPhotoSide;
+        const train = await Promise.all(
+          TRAIN_PHOTOS.map((id) => drawPhoto(photoUrl(byId.get(id)!, base), (w, h) => scaledSize(w, h, max))),
+        );
+        const held = await drawPhoto(photoUrl(byId.get(HELD_OUT_PHOTO)!, base), () => [HELD_OUT_SIDE, HELD_OUT_SIDE]);
+        const weights = await fetch(`${base}autoencoder/weights.json`);
+        const shippedJson = weights.ok ? await weights.text() : null;
+        let shipped: ShippedInfo | null = null;
+        try {
+          const doc = JSON.parse(shippedJson ?? 'null') as { training?: { steps?: unknown; photos?: unknown } } | null;
+          const steps = doc?.training?.steps;
+          const photos = doc?.training?.photos;
+          if (typeof steps === 'number' && Array.isArray(photos)) shipped = { steps, photos: photos.map(String) };
+        } catch {
+          shipped = null;
+        }
+        if (cancelled) return;
+        const original = { rgba: held.rgba, width: HELD_OUT_SIDE, height: HELD_OUT_SIDE };
+        const ok = await client.setPhotos(
+          train.map((t) => t.image),
+          held.image,
+        );
+        if (!ok || cancelled) throw new Error('photos refused');
+        loaded.current = { client, shippedJson };
+        setView((v) => ({ ...v, original, shipped, photos: manifest.photos }));
+        setLoadedTick((n) => n + 1);
+      } catch {
+        if (!cancelled) setView((v) => ({ ...v, error: 'photos' }));
+      }
+    })();
+    return () => {
+      cancelled = true;
+      loaded.current = null;
+      client?.dispose();
+    };
+  }, []);
+
+  const measureCompression = useCallback(async (bits: number, curves: boolean) => {
+    const l = loaded.current;
+    if (!l) return;
+    const compressed = await l.client.remote.compress(bits);
+    setView((v) => ({ ...v, compressed }));
+    if (!curves) return;
+    const aeCurve: CompressionResult[] = [];
+    for (const b of AE_BITS) {
+      const r = await l.client.remote.compress(b);
+      if (r) aeCurve.push(r);
+    }
+    setView((v) => ({ ...v, aeCurve }));
+  }, []);
+
+  const onReport = useCallback((r: TrainerReport) => {
+    setView((v) => ({
+      ...v,
+      status: r.status,
+      step: r.step,
+      losses: r.losses.length ? [...v.losses, ...r.losses] : v.losses,
+      psnrs: r.heldOut ? [...v.psnrs, { step: r.heldOut.step, psnr: r.heldOut.psnr }] : v.psnrs,
+      heldOut: r.heldOut ?? v.heldOut,
+      stepsPerSecond: r.stepsPerSecond ?? v.stepsPerSecond,
+    }));
+  }, []);
+
+  /** The JPEG curve depends on the photo alone: it is measured once. */
+  const jpegAsked = useRef(false);
+  const bitsRef = useRef(state.bits);
+  useEffect(() => {
+    bitsRef.current = state.bits;
+  }, [state.bits]);
+
+  const configure = useCallback(async () => {
+    const l = loaded.current;
+    if (!l) return;
+    const [channels, seed, lr, from] = JSON.parse(key) as [number[], number, number, 'shipped' | 'scratch'];
+    configuredKey.current = key;
+    const settings = { ...DEFAULT_TRAINER_SETTINGS, channels, seed, lr };
+    await l.client.listen(onReport);
+    const outcome = await l.client.remote.configure(
+      settings,
+      ...(from === 'shipped' && l.shippedJson ? [l.shippedJson] : []),
+    );
+    if (!outcome.ok) return;
+    const r = outcome.report;
+    setView((v) => ({
+      ...v,
+      ready: true,
+      status: r.status,
+      step: 0,
+      losses: [],
+      psnrs: r.heldOut ? [{ step: 0, psnr: r.heldOut.psnr }] : [],
+      heldOut: r.heldOut,
+      stepsPerSecond: null,
+      startedFrom: from,
+      compressed: null,
+      aeCurve: null,
+    }));
+    void measureCompression(bitsRef.current, true);
+    if (!jpegAsked.current) {
+      jpegAsked.current = true;
+      const jpegCurve = await l.client.remote.jpeg(JPEG_QUALITIES);
+      setView((v) => ({ ...v, jpegCurve }));
+    }
+  }, [key, onReport, measureCompression]);
+
+  // A new network whenever the settings change (and once everything is loaded).
+  useEffect(() => {
+    if (loadedTick === 0 || configuredKey.current === key) return;
+    void configure();
+  }, [configure, key, loadedTick]);
+
+  // The compression panel follows the bits slider while training is not running.
+  useEffect(() => {
+    if (view.ready && view.status !== 'running') void measureCompression(state.bits, false);
+  }, [state.bits, view.ready, view.status, measureCompression]);
+
+  const startTraining = useCallback(() => {
+    const l = loaded.current;
+    if (!l) return;
+    setView((v) => ({ ...v, status: 'running' }));
+    void l.client.remote.start().then((last) => {
+      // The run's last report: its status (paused, diverged) and any losses not reported yet.
+      onReport(last);
+      void measureCompression(bitsRef.current, true);
+    });
+  }, [measureCompression, onReport]);
+
+  const pause = useCallback(() => {
+    void loaded.current?.client.remote.pause();
+  }, []);
+
+  const reset = useCallback(() => {
+    const l = loaded.current;
+    if (!l) return;
+    void l.client.remote.pause().then(() => {
+      configuredKey.current = null;
+      void configure();
+    });
+  }, [configure]);
+
+  const exportWeights = useCallback(async () => (await loaded.current?.client.remote.exportWeights()) ?? null, []);
+
+  const importWeights = useCallback(
+    async (text: string) => {
+      const l = loaded.current;
+      if (!l) return null;
+      await l.client.remote.pause();
+      const outcome = await l.client.remote.importWeights(text);
+      if (outcome.ok) {
+        const r = outcome.report;
+        configuredKey.current = JSON.stringify([outcome.channels, state.seed, state.lr, 'scratch']);
+        setView((v) => ({
+          ...v,
+          status: r.status,
+          step: 0,
+          losses: [],
+          psnrs: r.heldOut ? [{ step: 0, psnr: r.heldOut.psnr }] : [],
+          heldOut: r.heldOut,
+          startedFrom: 'scratch',
+        }));
+        onImported(outcome.channels);
+        void measureCompression(bitsRef.current, true);
+      }
+      return outcome;
+    },
+    [measureCompression, onImported, state.seed, state.lr],
+  );
+
+  return { ...view, start: startTraining, pause, reset, exportWeights, importWeights };
+}

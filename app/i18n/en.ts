@@ -93,7 +93,7 @@ export const en = {
     previous: 'Previous',
     next: 'Next',
     of: (i: number, n: number) => `${i} / ${n}`,
-    predict: 'Predict first',
+    predict: 'Predict first:',
     yourAnswer: 'Your answer',
     check: 'Check',
     reveal: 'Just show me',

@@ -88,7 +88,7 @@ export const zh: Messages = {
     previous: '上一步',
     next: '下一步',
     of: (i, n) => `${i} / ${n}`,
-    predict: '先预测',
+    predict: '先预测：',
     yourAnswer: '你的答案',
     check: '核对',
     reveal: '直接告诉我',

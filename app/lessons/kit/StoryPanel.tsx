@@ -84,7 +84,7 @@ export function StoryPanel({
           }}
         >
           <p className="checkpoint-q">
-            <strong>{s.predict}:</strong> {checkpoint.question}
+            <strong>{s.predict}</strong> {checkpoint.question}
           </p>
           {revealed ? (
             <p role="status" className={result?.verdict === 'wrong' ? 'verdict verdict--wrong' : 'verdict'}>

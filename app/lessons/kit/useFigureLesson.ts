@@ -52,7 +52,8 @@ export function useFigureLesson<P, L extends FigureLinkState<P> = FigureLinkStat
 
 /**
  * The figure as the share panel exports it: `model` draws it as it is now
- * (step, focus, hidden answers), `frames` every playback step for a GIF. Both
+ * (step, focus, hidden answers), `frames` every playback step for a GIF, with
+ * an answer a checkpoint still waits for hidden in every frame. Both
  * keep their identity, so the memoized share panel does not render on edits.
  */
 export function useFigureExports<F>(
@@ -69,7 +70,7 @@ export function useFigureExports<F>(
   });
   const frames = useLatestCallback(() => {
     const theme = store.getState().theme;
-    return Array.from({ length: total }, (_, i) => draw(i, null, false, theme));
+    return Array.from({ length: total }, (_, i) => draw(i, null, hideOutput, theme));
   });
   return { model, frames };
 }

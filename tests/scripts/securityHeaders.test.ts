@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerPolicy, headersFile, metaPolicy } from '../../scripts/securityHeaders';
+import { headerPolicy, headersFile, metaPolicy, securityHeaders } from '../../scripts/securityHeaders';
 
 describe('the security headers a static host sends', () => {
   it('state the same policy as the page itself, plus who may frame it', () => {
@@ -13,6 +13,19 @@ describe('the security headers a static host sends', () => {
   it('allow no inline or foreign script', () => {
     expect(metaPolicy()).toContain("script-src 'self';");
     expect(metaPolicy()).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|https?:)/);
+  });
+
+  it('let HTTPS pages frame the app (a figure in slides or a course site), but not plain-HTTP pages or any scheme', () => {
+    const frameAncestors = /frame-ancestors ([^;]*)/.exec(headerPolicy())?.[1]?.split(' ');
+    expect(frameAncestors).toEqual(["'self'", 'https:']);
+  });
+
+  it('deny the browser features the app never uses, but not the clipboard that "Copy link" writes to', () => {
+    const denied = securityHeaders()['Permissions-Policy']?.split(', ') ?? [];
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {
+      expect(denied).toContain(`${feature}=()`);
+    }
+    expect(denied.join()).not.toContain('clipboard');
   });
 
   it('are written for every path, with nosniff and no referrer', () => {

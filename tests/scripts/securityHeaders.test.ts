@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headerPolicy, headersFile, metaPolicy, securityHeaders } from '../../scripts/securityHeaders';
 
@@ -34,5 +35,12 @@ describe('the security headers a static host sends', () => {
     expect(lines).toContain('  X-Content-Type-Options: nosniff');
     expect(lines).toContain('  Referrer-Policy: no-referrer');
     expect(lines.filter((l) => l.startsWith('  Content-Security-Policy: '))).toHaveLength(1);
+  });
+
+  it("match the README's nginx example line for line", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const [name, value] of Object.entries(securityHeaders())) {
+      expect(readme).toContain(`add_header ${name} "${value}" always;`);
+    }
   });
 });

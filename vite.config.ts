@@ -9,6 +9,8 @@ export default defineConfig({
     securityHeadersPlugin(),
     VitePWA({
       registerType: 'autoUpdate',
+      // The registration and the manifest both take the folder the app is served from as scope.
+      scope: './',
       // An external registerSW.js: the CSP (script-src 'self') forbids an inline registration script.
       injectRegister: 'script',
       workbox: {

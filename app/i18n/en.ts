@@ -1,4 +1,5 @@
 import type { EngineErrorCode, ProblemDetails } from '../../engine';
+import type { PasteReport } from '../parseNumbers';
 
 type D = ProblemDetails;
 const axisName = (d: D) => (d.axis === 'w' ? 'width' : d.axis === 'h' ? 'height' : 'size');
@@ -109,6 +110,17 @@ export const en = {
       empty: 'Type a number, or press Escape to keep the old value.',
       'not-a-number': 'That is not a number. Use digits, a minus sign and a decimal point, e.g. -1.5.',
       'too-large': 'That number is too large. Keep values between -1000000 and 1000000.',
+      'too-long': 'That text is too long to paste. Copy a smaller block (at most 1,000,000 characters).',
+    },
+    pasted: (r: PasteReport) => {
+      const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+      const read = `Read ${count(r.rows, 'row', 'rows')} × ${count(r.cols, 'column', 'columns')}`;
+      const commas = r.decimalComma ? ', decimal commas' : '';
+      const clipped =
+        r.keptRows < r.rows || r.keptCols < r.cols
+          ? `; the grid ends there, so ${r.keptRows} of ${r.rows} rows and ${r.keptCols} of ${r.cols} columns were kept`
+          : '';
+      return `${read}${commas}${clipped}.`;
     },
     states: {
       idle: '',

@@ -104,6 +104,15 @@ export const zh: Messages = {
       empty: '请输入一个数；按 Esc 保留原来的值。',
       'not-a-number': '这不是一个数。请用数字、负号和小数点，例如 -1.5。',
       'too-large': '这个数太大了。请保持在 -1000000 到 1000000 之间。',
+      'too-long': '粘贴的文字太长了。请复制小一些的区域（最多 1000000 个字符）。',
+    },
+    pasted: (r) => {
+      const commas = r.decimalComma ? '，逗号当作小数点' : '';
+      const clipped =
+        r.keptRows < r.rows || r.keptCols < r.cols
+          ? `；网格到这里就满了，${r.rows} 行里保留了 ${r.keptRows} 行，${r.cols} 列里保留了 ${r.keptCols} 列`
+          : '';
+      return `读入 ${r.rows} 行 × ${r.cols} 列${commas}${clipped}。`;
     },
     states: {
       idle: '',

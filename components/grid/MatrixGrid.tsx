@@ -9,7 +9,7 @@ import {
   type ReactNode,
   type SyntheticEvent,
 } from 'react';
-import { parseBlock, parseCellInput, type ParseError } from '../../app/parseNumbers';
+import { parseBlock, parseCellInput, type ParseError, type PasteReport } from '../../app/parseNumbers';
 import type { CellState, GridCellView } from '../figures/figureModel';
 import { useAfterPaint } from '../../app/useAfterPaint';
 import { useOnScreen } from './onScreen';
@@ -17,6 +17,8 @@ import { useOnScreen } from './onScreen';
 export interface MatrixGridStrings {
   readonly invalid: (error: ParseError) => string;
   readonly cellLabel: (row: number, col: number, text: string, mark: string | undefined) => string;
+  /** How a pasted block was read ("Read 3 rows × 4 columns, decimal commas."); no notice without it. */
+  readonly pasted?: (report: PasteReport) => string;
 }
 
 /**
@@ -122,6 +124,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
   const [cursor, setCursor] = useState(0);
   const [editing, setEditing] = useState<{ index: number; text: string } | null>(null);
   const [error, setError] = useState<ParseError | null>(null);
+  const [pasted, setPasted] = useState<PasteReport | null>(null);
   const figureRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   /** Set while Escape closes the editor, so the blur that follows does not commit. */
@@ -290,12 +293,25 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
         }}
         onPaste={(e) => {
           if (!onPasteBlock || editing) return;
-          const parsed = parseBlock(e.clipboardData.getData('text/plain'));
+          // The block is clipped to the room from the focused cell to the grid's last row and column.
+          const room = { rows: rows - Math.floor(active / cols), cols: cols - (active % cols) };
+          const parsed = parseBlock(e.clipboardData.getData('text/plain'), room);
           e.preventDefault();
           if (parsed.ok) {
-            onPasteBlock(active, parsed.value);
+            const { values, rows: blockRows, cols: blockCols, decimalComma } = parsed.value;
+            onPasteBlock(active, values);
             setError(null);
-          } else setError(parsed.error);
+            setPasted({
+              rows: blockRows,
+              cols: blockCols,
+              keptRows: values.length,
+              keptCols: Math.min(blockCols, room.cols),
+              decimalComma,
+            });
+          } else {
+            setError(parsed.error);
+            setPasted(null);
+          }
         }}
       >
         {body}
@@ -303,6 +319,12 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
       {error ? (
         <p id={`${id}-error`} role="alert" className="matrix-error">
           {strings.invalid(error)}
+        </p>
+      ) : null}
+      {onPasteBlock && strings.pasted ? (
+        // Always present, so a screen reader announces the notice when it appears.
+        <p role="status" className="matrix-status">
+          {pasted ? strings.pasted(pasted) : null}
         </p>
       ) : null}
     </figure>

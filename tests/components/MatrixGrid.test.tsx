@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { en } from '../../app/i18n/en';
+import { zh } from '../../app/i18n/zh';
 import type { GridCellView } from '../../components/figures/figureModel';
 import { MatrixGrid, type GridMatrix, type MatrixGridStrings } from '../../components/grid/MatrixGrid';
 
@@ -96,5 +98,69 @@ describe('a matrix off screen', () => {
     };
     rerender(<MatrixGrid id="o" label="Output" matrix={counted} strings={strings} />);
     expect(reads).toBe(0);
+  });
+});
+
+describe('pasting a block into a grid', () => {
+  const editable = (rows: number, cols: number): GridMatrix => ({
+    rows,
+    cols,
+    cells: Array.from({ length: rows * cols }, () => ({ text: '0', state: 'idle', fill: null, editable: true })),
+  });
+
+  /** Renders a 3×3 editable grid in a language, focuses cell (row, col) and pastes `text` there. */
+  function pasteInto(text: string, lang: typeof en | typeof zh, row = 1, col = 1) {
+    const onPasteBlock = vi.fn();
+    const gridStrings: MatrixGridStrings = {
+      ...strings,
+      invalid: (e) => lang.grid.invalid[e],
+      pasted: lang.grid.pasted,
+    };
+    render(
+      <MatrixGrid
+        id="x"
+        label="Input"
+        matrix={editable(3, 3)}
+        strings={gridStrings}
+        onCommit={() => undefined}
+        onPasteBlock={onPasteBlock}
+      />,
+    );
+    const cell = within(screen.getByRole('grid', { name: 'Input' })).getAllByRole('gridcell')[row * 3 + col]!;
+    fireEvent.focus(cell);
+    fireEvent.paste(cell, { clipboardData: { getData: () => text } });
+    return onPasteBlock;
+  }
+
+  it('says how the block was read, next to the grid, in its status notice', () => {
+    const onPasteBlock = pasteInto('1,5\t2,5', en, 0, 0);
+    expect(onPasteBlock).toHaveBeenCalledWith(0, [[1.5, 2.5]]);
+    expect(screen.getByRole('status')).toHaveTextContent('Read 1 row × 2 columns, decimal commas.');
+  });
+
+  it('clips a block larger than the room left in the grid, and says how much was kept', () => {
+    const block = Array.from({ length: 5 }, () => '1 2 3 4').join('\n');
+    const onPasteBlock = pasteInto(block, en);
+    expect(onPasteBlock).toHaveBeenCalledWith(4, [
+      [1, 2],
+      [1, 2],
+    ]);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Read 5 rows × 4 columns; the grid ends there, so 2 of 5 rows and 2 of 4 columns were kept.',
+    );
+  });
+
+  it('says the same in Chinese', () => {
+    pasteInto(Array.from({ length: 70 }, () => '1,5;2').join('\n'), zh);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      '读入 70 行 × 2 列，逗号当作小数点；网格到这里就满了，70 行里保留了 2 行，2 列里保留了 2 列。',
+    );
+  });
+
+  it('pastes nothing from junk, and says why instead of how it was read', () => {
+    const onPasteBlock = pasteInto('1 2\n3 oops', en);
+    expect(onPasteBlock).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent(en.grid.invalid['not-a-number']);
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
   });
 });

@@ -21,8 +21,15 @@ export interface FigureLesson<P> {
 
 /** The edits every lesson's figure takes; each lesson's slice names them. */
 export interface FigureActions<P> {
-  /** Replaces the figure (from a link or a narrative step); not an undoable edit. */
+  /**
+   * Replaces the figure (a link opened in the tab, Back, a narrative step,
+   * Reset) as one step that Undo reverses and Redo re-applies, so the figure
+   * it replaces can be reached again. A figure equal to the present one
+   * records nothing; the narrative step is set, not recorded.
+   */
   readonly load: (figure: FigureValues<P>, story?: number) => void;
+  /** Replaces the figure without an undo step: the link the lesson opens with, the start of its history. */
+  readonly open: (figure: FigureValues<P>, story?: number) => void;
   readonly setParams: (params: Partial<P>) => void;
   /** Writes [flat index, value] pairs into one matrix (one cell, or a pasted block). */
   readonly setValues: (matrix: FigureMatrixId, writes: readonly (readonly [number, number])[]) => void;
@@ -47,7 +54,8 @@ export function figureActions<P>(
     write({ ...next, story: story ?? current.story }, lesson.total(next.present));
   };
   return {
-    load: (figure, story) => update((h) => reset(h, figure), story),
+    load: (figure, story) => update((h) => (sameFigure(h.present, figure) ? h : commit(h, figure)), story),
+    open: (figure, story) => update((h) => reset(h, figure), story),
     setParams: (params) => update((h) => commit(h, lesson.withParams(h.present, { ...h.present.params, ...params }))),
     setValues: (matrix, writes) =>
       update((h) => {
@@ -58,4 +66,22 @@ export function figureActions<P>(
     undo: () => update(undo),
     redo: () => update(redo),
   };
+}
+
+/** Whether two figures hold the same settings, seed and matrix values (a decoded link is a new object). */
+export function sameFigure<P>(a: FigureValues<P>, b: FigureValues<P>): boolean {
+  if (a === b) return true;
+  const pa = a.params as Readonly<Record<string, unknown>>;
+  const pb = b.params as Readonly<Record<string, unknown>>;
+  const keys = Object.keys(pa);
+  const sameArray = (x: readonly number[], y: readonly number[]) =>
+    x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.seed === b.seed &&
+    keys.length === Object.keys(pb).length &&
+    keys.every((k) => pa[k] === pb[k]) &&
+    sameArray(a.input, b.input) &&
+    sameArray(a.weight, b.weight) &&
+    sameArray(a.biasValues, b.biasValues)
+  );
 }

@@ -32,8 +32,13 @@ export function figureLessonLink<P>(
     apply: (state, store) => {
       // A step past the last narrative or playback step opens the last one, and the reader is told.
       const story = Math.min(state.story, codec.storySteps - 1);
-      // Loading sets the step count too; a link without a step shows the figure complete.
-      sliceActions(store, slice).load(state.figure, story);
+      // The first link of the lesson in this page starts its history; a link
+      // opened after that (in the tab, or Back) is a step Undo reverses, so the
+      // figure it replaces is not lost. Loading sets the step count too; a link
+      // without a step shows the figure complete.
+      const actions = sliceActions(store, slice);
+      if (store.getState().lessons[slice.id] === undefined) actions.open(state.figure, story);
+      else actions.load(state.figure, story);
       const last = total(state.figure) - 1;
       store.getState().setStep(Math.min(state.step ?? last, last));
       const adjusted: string[] = [];

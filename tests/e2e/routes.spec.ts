@@ -39,6 +39,8 @@ test.describe('every route', () => {
   test('an unknown path shows the landing page with a notice', async ({ page }) => {
     await openHash(page, '#/no-such-page');
     await expect(page.getByRole('heading', { level: 1, name: en.home.title })).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'no-such-page' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: en.home.unknownRoute })).toBeVisible();
+    // Nothing from the address is put on the page.
+    await expect(page.getByText('no-such-page')).toHaveCount(0);
   });
 });

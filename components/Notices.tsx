@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { Messages } from '../app/i18n';
 import { TOO_LONG, UNKNOWN } from '../app/urlCodec';
 import type { Notice } from '../app/store/noticeSlice';
@@ -26,12 +25,11 @@ export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
   const lang = useAppStore((s) => s.lang);
-  // "a, b and c" in English, "a、b和c" in Chinese.
-  const list = useMemo(() => {
-    const format = new Intl.ListFormat(lang, { type: 'conjunction' });
-    return (items: readonly string[]) => format.format(items);
-  }, [lang]);
   if (notices.length === 0) return null;
+  // "a, b and c" in English, "a、b和c" in Chinese. Made only when there is a notice: the
+  // first Intl.ListFormat of a page loads its locale data, which costs tens of milliseconds.
+  const format = new Intl.ListFormat(lang, { type: 'conjunction' });
+  const list = (items: readonly string[]) => format.format(items);
   return (
     <div className="notices" role="status">
       {notices.map((n) => (

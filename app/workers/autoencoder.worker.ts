@@ -29,7 +29,8 @@ const withPicture = (report: TrainerReport): TrainerReport =>
 const exposed: AutoencoderApi = {
   ...api,
   onReport(listener) {
-    api.onReport(listener ? (report) => listener(report) : null);
+    // The reconstruction in a report moves to the page (transfer), it is not copied.
+    api.onReport(listener ? (report) => listener(withPicture(report)) : null);
   },
   configure(settings, weights) {
     const outcome = api.configure(settings, weights);

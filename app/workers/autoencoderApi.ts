@@ -396,8 +396,10 @@ export function createAutoencoderApi(options: AutoencoderApiOptions = {}): Autoe
         if (!ok) {
           status = 'diverged';
           const last = report(true);
-          listener?.(last);
-          return last;
+          if (!listener) return last;
+          listener(last);
+          // The listener has had the losses and the picture: the answer repeats neither.
+          return { ...last, losses: [], heldOut: null };
         }
         const measure = now() - lastEval >= EVAL_MS;
         if (measure) lastEval = now();

@@ -21,7 +21,8 @@ export function PhotoCanvas({
       context.clearRect(0, 0, width, height);
       return;
     }
-    context.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+    // The bytes are the page's own (transferred from the worker): drawn without another copy.
+    context.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
   }, [rgba, width, height]);
   return <canvas ref={ref} className="ae-photo" width={width} height={height} role="img" aria-label={label} />;
 }

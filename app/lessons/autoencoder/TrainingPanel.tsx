@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { useAppStore } from '../../store/react';
 import { LossChart } from './LossChart';
 import { PhotoCanvas } from './PhotoCanvas';
@@ -6,7 +7,11 @@ import type { Trainer } from './useTrainer';
 import { HELD_OUT_PHOTO } from './useTrainer';
 import type { AutoencoderState } from './aeState';
 
-/** The held-out photo beside its reconstruction, the training buttons, the speed and the loss curve. */
+/**
+ * The held-out photo beside its reconstruction, the training buttons, the
+ * speed and the loss curve. Progress comes from the trainer's progress store
+ * through narrow selectors: a report re-renders this panel only.
+ */
 export function TrainingPanel({
   trainer,
   state,
@@ -21,8 +26,15 @@ export function TrainingPanel({
   const zh = useAppStore((s) => s.lang) === 'zh-CN';
   const photo = trainer.photos.find((p) => p.id === HELD_OUT_PHOTO);
   const side = trainer.original?.width ?? 256;
-  const running = trainer.status === 'running';
-  const loss = trainer.losses.at(-1);
+  const progress = trainer.progress;
+  const heldOut = useStore(progress, (s) => s.heldOut);
+  const status = useStore(progress, (s) => s.status);
+  const step = useStore(progress, (s) => s.step);
+  const stepsPerSecond = useStore(progress, (s) => s.stepsPerSecond);
+  const losses = useStore(progress, (s) => s.losses);
+  const psnrs = useStore(progress, (s) => s.psnrs);
+  const running = status === 'running';
+  const loss = losses.at(-1);
   return (
     <div className="ae-figure" role="group" aria-label={w.figureLabel}>
       <section className="ae-panel" aria-labelledby="ae-recon-title">
@@ -40,20 +52,15 @@ export function TrainingPanel({
             <figcaption>{w.recon.original}</figcaption>
           </figure>
           <figure>
-            <PhotoCanvas
-              rgba={trainer.heldOut?.rgba ?? null}
-              width={side}
-              height={side}
-              label={w.recon.reconstruction}
-            />
+            <PhotoCanvas rgba={heldOut?.rgba ?? null} width={side} height={side} label={w.recon.reconstruction} />
             <figcaption>
               {w.recon.reconstruction}
-              {trainer.heldOut ? (
+              {heldOut ? (
                 <>
                   {' · '}
-                  <strong data-testid="ae-psnr">{w.recon.psnr(trainer.heldOut.psnr.toFixed(2))}</strong>
+                  <strong data-testid="ae-psnr">{w.recon.psnr(heldOut.psnr.toFixed(2))}</strong>
                   {' · '}
-                  {w.recon.atStep(trainer.heldOut.step)}
+                  {w.recon.atStep(heldOut.step)}
                 </>
               ) : null}
             </figcaption>
@@ -88,32 +95,30 @@ export function TrainingPanel({
               type="button"
               className="btn btn--primary"
               onClick={trainer.start}
-              disabled={!trainer.ready || trainer.status === 'diverged'}
+              disabled={!trainer.ready || status === 'diverged'}
             >
-              {trainer.step > 0 ? tr.resume : tr.start}
+              {step > 0 ? tr.resume : tr.start}
             </button>
           )}
           <button type="button" className="btn" onClick={trainer.reset} disabled={!trainer.ready}>
             {tr.reset}
           </button>
           <span className="ae-mono" data-testid="ae-step">
-            {tr.step(trainer.step)}
+            {tr.step(step)}
           </span>
-          {trainer.stepsPerSecond ? (
-            <span className="ae-mono">
-              {tr.speed(trainer.stepsPerSecond.toFixed(1), (1000 / trainer.stepsPerSecond).toFixed(0))}
-            </span>
+          {stepsPerSecond ? (
+            <span className="ae-mono">{tr.speed(stepsPerSecond.toFixed(1), (1000 / stepsPerSecond).toFixed(0))}</span>
           ) : null}
         </div>
-        <p role="status" className={trainer.status === 'diverged' ? 'verdict verdict--wrong' : 'hint'}>
-          {tr.status[trainer.status]}
+        <p role="status" className={status === 'diverged' ? 'verdict verdict--wrong' : 'hint'}>
+          {tr.status[status]}
         </p>
-        {trainer.losses.length > 0 ? (
+        {losses.length > 0 ? (
           <div className="ae-scroll">
             <LossChart
-              losses={trainer.losses}
-              psnrs={trainer.psnrs}
-              label={tr.chartLabel(trainer.losses.length, loss === undefined ? '' : loss.toExponential(2))}
+              losses={losses}
+              psnrs={psnrs}
+              label={tr.chartLabel(losses.length, loss === undefined ? '' : loss.toExponential(2))}
               lossTitle={tr.loss}
               psnrTitle={tr.psnrAxis}
               stepTitle={tr.stepAxis}

@@ -107,6 +107,19 @@ describe('autoencoder training worker handlers', () => {
     expect(api.exportWeights()).toBe(exported);
   });
 
+  it('report each loss of a started run once when it diverges: to the listener, not again in the answer', async () => {
+    let calls = 0;
+    const failing: typeof trainStep = (...args) => (++calls <= 5 ? trainStep(...args) : Number.NaN);
+    const { api } = ready({ trainStep: failing });
+    const reports: TrainerReport[] = [];
+    api.onReport((r) => reports.push(r));
+    const last = await api.start();
+    expect(last.status).toBe('diverged');
+    expect(last.losses).toEqual([]);
+    expect(reports.at(-1)!.status).toBe('diverged');
+    expect(reports.reduce((n, r) => n + r.losses.length, 0)).toBe(5);
+  });
+
   it('train in slices while started, report losses and speed, and stop when paused', async () => {
     let clock = 0;
     const { api } = ready({ now: () => (clock += 40) });

@@ -52,6 +52,10 @@ const exposed: AutoencoderApi = {
       results.map((r) => r.rgba.buffer),
     );
   },
+  // Side-by-side pictures are small crops (96×96): copied, so the listener and the answer may share one.
+  onCompare(listener) {
+    api.onCompare(listener ? (report) => listener(report) : null);
+  },
   compress(bits) {
     const result = api.compress(bits);
     return result ? transfer(result, [result.rgba.buffer]) : null;

@@ -57,4 +57,29 @@ test.describe('the autoencoder lesson', () => {
     await expect(reopened.getByRole('combobox', { name: 'Learning rate' })).toHaveValue('0.001');
     await reopened.close();
   });
+
+  test('trains the transposed and the resize-then-convolve decoders side by side, after the student predicts which draws the grid', async ({
+    page,
+  }) => {
+    await openHash(page, '#/autoencoder?v=1&story=8&ch=8,4&seed=5');
+    const panel = page.getByRole('region', { name: 'Checkerboards: two ways to upsample' });
+    await expect(panel.getByRole('grid', { name: /Overlap counts/ })).toHaveCount(0);
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('1');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.getByText('Right: 1, the transposed convolution.')).toBeVisible();
+    await expect(panel.getByRole('grid', { name: /Overlap counts/ })).toBeVisible();
+    const train = panel.getByRole('button', { name: /^Train both from scratch/ });
+    await expect(train).toBeEnabled({ timeout: 45_000 });
+    await train.click();
+    await expect
+      .poll(async () => Number((await panel.getByTestId('ae-compare-step').innerText()).match(/\d+/)?.[0] ?? 0), {
+        timeout: 45_000,
+      })
+      .toBeGreaterThanOrEqual(3);
+    await expect(panel.getByRole('img', { name: 'Transposed convolution' })).toBeVisible();
+    await expect(panel.getByRole('img', { name: 'Nearest ×2, then 3×3 convolution' })).toBeVisible();
+    await expect(panel.getByText(/Nearest ×2, then 3×3 convolution · PSNR [\d.]+ dB/)).toBeVisible();
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect(panel.getByText('Stopped.', { exact: true })).toBeVisible({ timeout: 30_000 });
+  });
 });

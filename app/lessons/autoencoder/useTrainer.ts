@@ -12,10 +12,12 @@ import { useStore, type StoreApi } from 'zustand';
 import { parsePhotoManifest, PHOTO_MANIFEST_PATH, photoUrl, type PhotoEntry } from '../../photos/photoManifest';
 import { browserDecoder, scaledSize } from '../../photos/decodePhoto';
 import { rgbFromRgba } from '../../../engine/pixelMapping';
+import type { DecoderKind } from '../../../engine/nn';
 import type { RgbImage } from '../../../engine/photoFilter';
 import {
   DEFAULT_TRAINER_SETTINGS,
   TRAINER_LIMITS,
+  type CompareReport,
   type CompressionResult,
   type ImportOutcome,
   type JpegResult,
@@ -95,6 +97,16 @@ export interface Trainer extends TrainerView {
   readonly reset: () => void;
   readonly exportWeights: () => Promise<string | null>;
   readonly importWeights: (text: string) => Promise<ImportOutcome | null>;
+  /**
+   * Trains a fresh network per decoder side by side (the worker pauses the
+   * main run first); `onReport` gets every report, the promise the last one
+   * (null before the worker is ready).
+   */
+  readonly compareDecoders: (
+    decoders: readonly DecoderKind[],
+    steps: number,
+    onReport: (report: CompareReport) => void,
+  ) => Promise<CompareReport | null>;
 }
 
 export function useTrainer(state: AutoencoderState, onImported: (channels: readonly number[]) => void): Trainer {
@@ -273,8 +285,19 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
     [feed, freshProgress, measureCompression, onImported, state.seed, state.lr],
   );
 
+  const compareDecoders = useCallback(
+    async (decoders: readonly DecoderKind[], steps: number, onCompare: (report: CompareReport) => void) => {
+      const l = loaded.current;
+      if (!l) return null;
+      await l.client.listenCompare(onCompare);
+      return l.client.remote.compare(decoders, steps);
+    },
+    [],
+  );
+
   return {
     ...view,
+    compareDecoders,
     progress: feed.store,
     status,
     start: startTraining,

@@ -5,6 +5,7 @@ import { mulberry32 } from '../../../engine/random';
 import {
   createAutoencoderApi,
   type AutoencoderApiOptions,
+  type CompareReport,
   type TrainerReport,
   type TrainerSettings,
 } from '../../../app/workers/autoencoderApi';
@@ -190,5 +191,36 @@ describe('autoencoder training worker handlers', () => {
     expect(points.map((p) => p.setting)).toEqual([0.5, 0.9]);
     expect(points[1]!.bpp).toBeCloseTo((8 * 90) / 256, 12);
     expect(points[0]!.psnr).toBeGreaterThan(40);
+  });
+
+  it('train a transposed and a resize-then-convolve decoder side by side from one seed, both measured on the held-out crop', async () => {
+    let clock = 0;
+    const { api } = ready({ now: () => (clock += 10) });
+    const reports: CompareReport[] = [];
+    api.onCompare((r) => reports.push(r));
+    const last = await api.compare(['transposed', 'nearest'], 12);
+    expect(last.status).toBe('done');
+    expect(last.step).toBe(12);
+    expect(last.pictures.map((p) => p.decoder)).toEqual(['transposed', 'nearest']);
+    expect(last.pictures.every((p) => p.width === 16 && p.rgba.length === 16 * 16 * 4)).toBe(true);
+    expect(reports[0]!.step).toBe(0);
+    expect(reports.at(-1)).toBe(last);
+    // Each network learns: its crop's PSNR rises from the first report to the last.
+    for (const i of [0, 1]) expect(last.pictures[i]!.psnr).toBeGreaterThan(reports[0]!.pictures[i]!.psnr);
+    // The same run again gives the same pictures: one seed, the same batches.
+    const again = await ready({ now: () => (clock += 10) }).api.compare(['transposed', 'nearest'], 12);
+    expect(again.pictures[1]!.psnr).toBe(last.pictures[1]!.psnr);
+  });
+
+  it('stop a side-by-side run when paused, and refuse one without decoders', async () => {
+    let clock = 0;
+    const { api } = ready({ now: () => (clock += 150) });
+    api.onCompare((r) => {
+      if (r.step > 0) api.pause();
+    });
+    const last = await api.compare(['transposed', 'bilinear'], 1000);
+    expect(last.status).toBe('paused');
+    expect(last.step).toBeLessThan(1000);
+    expect(await api.compare([], 5)).toMatchObject({ status: 'refused' });
   });
 });

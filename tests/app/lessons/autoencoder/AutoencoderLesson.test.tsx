@@ -60,6 +60,27 @@ describe('the autoencoder lesson', () => {
     );
   });
 
+  it('keeps the overlap map and its explanation back until the student predicts which decoder draws the grid', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<AutoencoderLesson query="v=1&story=8" />);
+    const panel = screen.getByRole('region', { name: 'Checkerboards: two ways to upsample' });
+    expect(within(panel).queryByRole('grid')).toBeNull();
+    expect(within(panel).getByRole('button', { name: 'Train both from scratch (200 steps)' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    await user.click(screen.getByRole('button', { name: 'Just show me' }));
+    expect(await screen.findByText('The answer: 1, the transposed convolution.')).toBeTruthy();
+    const grid = within(panel).getByRole('grid', { name: 'Overlap counts of a 3×3, stride-2 transposed convolution' });
+    // The first output row of k3 s2 p1: the crop starts on a row where stamps overlap.
+    expect(
+      within(grid)
+        .getAllByRole('gridcell')
+        .slice(0, 8)
+        .map((c) => c.textContent),
+    ).toEqual(['1', '2', '1', '2', '1', '2', '1', '1'].map((n) => expect.stringContaining(n)));
+  });
+
   it('speaks Chinese when the link says so', () => {
     renderWithStore(<AutoencoderLesson query="v=1&lang=zh-CN&story=0" />);
     expect(screen.getByRole('heading', { name: '形状链' })).toBeTruthy();

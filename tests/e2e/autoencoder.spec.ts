@@ -15,6 +15,8 @@ test.describe('the autoencoder lesson', () => {
     // The compression panel measures the real code and JPEG beside it.
     await expect(page.getByTestId('ae-compressed')).toContainText('bytes after deflate', { timeout: 45_000 });
     await expect(page.getByTestId('ae-verdict')).toBeVisible({ timeout: 45_000 });
+    // Backward is transposed, beside the shape chain: the engine's two gradients agree.
+    await expect(page.getByTestId('ae-backward-verdict')).toHaveText('16 of 16 cells are equal.');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
   });

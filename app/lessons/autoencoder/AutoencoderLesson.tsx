@@ -14,6 +14,7 @@ import type { AutoencoderLinkState } from './aeLink';
 import { autoencoderPytorchCode } from './aePytorch';
 import { AE_DEFAULTS, SHIPPED_CHANNELS } from './aeState';
 import { aeAnswer, aeHides, aeShapes, AE_STORY } from './aeStory';
+import { BackwardPanel } from './BackwardPanel';
 import { CheckerboardPanel } from './CheckerboardPanel';
 import { CompressionPanel } from './CompressionPanel';
 import { autoencoderLink } from './link';
@@ -104,6 +105,7 @@ export default function AutoencoderLesson({ query }: LessonProps) {
         >
           <TrainingPanel trainer={trainer} state={state} t={t} />
           <ShapeChain shapes={shapes} hide={hide} t={t} />
+          <BackwardPanel t={t} />
           <CompressionPanel trainer={trainer} bits={state.bits} onBits={actions.setBits} t={t} />
           <CheckerboardPanel trainer={trainer} hideWhy={hide === 'gridDecoder'} t={t} />
         </ErrorBoundary>

@@ -189,6 +189,19 @@ export const autoencoderEn = {
     overlapLabel: 'Overlap counts of a 3×3, stride-2 transposed convolution',
     why: 'With a 3×3 kernel and stride 2, neighbouring stamps overlap on every other row and every other column only. A cell where such a row meets such a column collects 4 stamps, a cell on one of them 2, every other cell 1. Until its weights learn to even this out, the transposed decoder paints that uneven grid into the picture: the checkerboard. Resizing first gives every output cell the same kind of sum, so there is no grid to paint (Odena, Dumoulin and Olah, Distill 2016).',
   },
+  backward: {
+    title: 'Backward is transposed: the gradient of an encoder layer',
+    intro: (s: number, p: number) =>
+      `A convolution like the encoder’s (3×3 kernel, stride ${s}, padding ${p}) on a 4×4 input gives a 2×2 output. Training needs ∂L/∂x, the gradient of its input, from the gradient of its output ∂L/∂y. Below, the engine computes it twice.`,
+    gradOutput: '∂L/∂y (2×2)',
+    weight: 'Kernel w',
+    gradInput: '∂L/∂x from the convolution’s backward pass',
+    transposed: (s: number, p: number, op: number) =>
+      `conv_transpose2d(∂L/∂y, w), stride ${s}, padding ${p}, output_padding ${op}`,
+    verdict: (equal: number, total: number) => `${equal} of ${total} cells are equal.`,
+    why: (op: number) =>
+      `Each output cell of the convolution read a 3×3 window of the input, so its gradient flows back to that same window, weighted by the same kernel: that is exactly the stamping of a transposed convolution. output_padding ${op} restores the column and row the stride never reached. This is why the worker can train the encoder with the decoder’s fast transposed convolution, and the other way round.`,
+  },
   errors: {
     photos: 'The bundled photos could not be loaded.',
     worker: 'Training could not start in this browser (no Web Worker).',

@@ -81,6 +81,22 @@ describe('the autoencoder lesson', () => {
     ).toEqual(['1', '2', '1', '2', '1', '2', '1', '1'].map((n) => expect.stringContaining(n)));
   });
 
+  it('shows beside the encoder that a strided convolution’s input gradient is the transposed convolution of its output gradient', () => {
+    renderWithStore(<AutoencoderLesson query="v=1&story=0" />);
+    const panel = screen.getByRole('region', { name: 'Backward is transposed: the gradient of an encoder layer' });
+    const backward = within(panel).getByRole('grid', { name: '∂L/∂x from the convolution’s backward pass' });
+    const transposed = within(panel).getByRole('grid', {
+      name: 'conv_transpose2d(∂L/∂y, w), stride 2, padding 1, output_padding 1',
+    });
+    const values = (grid: HTMLElement) =>
+      within(grid)
+        .getAllByRole('gridcell')
+        .map((c) => c.textContent);
+    expect(values(backward)).toHaveLength(16);
+    expect(values(transposed)).toEqual(values(backward));
+    expect(within(panel).getByText('16 of 16 cells are equal.')).toBeTruthy();
+  });
+
   it('speaks Chinese when the link says so', () => {
     renderWithStore(<AutoencoderLesson query="v=1&lang=zh-CN&story=0" />);
     expect(screen.getByRole('heading', { name: '形状链' })).toBeTruthy();

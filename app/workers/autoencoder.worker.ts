@@ -40,6 +40,10 @@ const exposed: AutoencoderApi = {
     return withPicture(await api.start());
   },
   train: (steps) => withPicture(api.train(steps)),
+  setHeldOut(photo) {
+    const report = api.setHeldOut(photo);
+    return report ? withPicture(report) : null;
+  },
   measure: () => withPicture(api.measure()),
   importWeights(text) {
     const outcome = api.importWeights(text);

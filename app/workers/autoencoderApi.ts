@@ -160,6 +160,13 @@ export type JpegCodec = (
 export interface AutoencoderApi {
   /** Hands over the photos: the held-out one is only measured, never trained on. */
   setPhotos(train: readonly RgbImage[], heldOut: RgbImage): boolean;
+  /**
+   * Replaces the held-out photo (the student's own, say) and measures the
+   * network on it; null when the photo is out of limits (each side 8 to
+   * maxPhotoSide pixels, a multiple of 8 so three halvings come back to it) or
+   * the network does not fit it. The network and its training are kept.
+   */
+  setHeldOut(photo: RgbImage): TrainerReport | null;
   /** A fresh network from the settings (seeded initialisation), or the weights of a JSON file when given. */
   configure(settings: TrainerSettings, weights?: string): ConfigureOutcome;
   /** Where reports go while training (one listener; a new one replaces it). */
@@ -270,8 +277,8 @@ interface Network {
   readonly settings: TrainerSettings;
   readonly spec: NetworkSpec;
   readonly plan: TrainingPlan;
-  /** Batch 1 at the held-out photo's size. */
-  readonly evalPlan: TrainingPlan;
+  /** Batch 1 at the held-out photo's size (made again when the held-out photo changes). */
+  evalPlan: TrainingPlan;
   params: ParameterSet;
   /** The weights of the last step whose loss was finite. */
   lastGood: ParameterSet;
@@ -410,6 +417,25 @@ export function createAutoencoderApi(options: AutoencoderApiOptions = {}): Autoe
       net = null;
       status = 'idle';
       return true;
+    },
+
+    setHeldOut(photo) {
+      if (!validImage(photo, 8) || photo.width % 8 !== 0 || photo.height % 8 !== 0) return null;
+      let evalPlan: TrainingPlan | null = null;
+      if (net) {
+        try {
+          evalPlan = createTrainingPlan(net.spec, 1, [photo.height, photo.width]);
+        } catch (e) {
+          if (isEngineError(e)) return null;
+          throw e;
+        }
+        if (!evalPlan.shapes.reconstructs) return null;
+      }
+      generation++;
+      if (status === 'running') status = 'paused';
+      heldOut = photo;
+      if (net && evalPlan) net.evalPlan = evalPlan;
+      return report(true);
     },
 
     configure(settings, weights) {

@@ -84,4 +84,24 @@ test.describe('the autoencoder lesson', () => {
     await panel.getByRole('button', { name: 'Stop' }).click();
     await expect(panel.getByText('Stopped.', { exact: true })).toBeVisible({ timeout: 30_000 });
   });
+
+  test('takes the student’s own photo as the held-out photo, and says clearly when a file is not an image', async ({
+    page,
+  }) => {
+    await openHash(page, '#/autoencoder?v=1');
+    await expect(page.getByTestId('ae-psnr')).toBeVisible({ timeout: 45_000 });
+    const picker = page.getByLabel('Try your own photo', { exact: true }).and(page.locator('input[type=file]'));
+    await picker.setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not a photo at all'),
+    });
+    await expect(page.getByRole('alert')).toHaveText(/not an image this browser can read/);
+    await picker.setInputFiles('public/photos/coffee.jpg');
+    // coffee.jpg is 512×341: it fits in 512×512 as it is, cut to multiples of 8 (512×336).
+    await expect(page.getByText('Your photo, scaled to 512×336.')).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByRole('img', { name: 'Reconstruction' })).toHaveAttribute('width', '512');
+    await expect(page.getByRole('img', { name: 'Original' })).toHaveAttribute('height', '336');
+    expect(await psnrOf(page)).toBeGreaterThan(15);
+  });
 });

@@ -34,6 +34,7 @@ export function PhotoCanvas({
     <canvas
       ref={ref}
       className={pixelated ? 'ae-photo ae-photo--pixelated' : 'ae-photo'}
+      style={{ aspectRatio: `${width} / ${height}` }}
       width={width}
       height={height}
       role="img"

@@ -202,6 +202,21 @@ export const autoencoderEn = {
     why: (op: number) =>
       `Each output cell of the convolution read a 3×3 window of the input, so its gradient flows back to that same window, weighted by the same kernel: that is exactly the stamping of a transposed convolution. output_padding ${op} restores the column and row the stride never reached. This is why the worker can train the encoder with the decoder’s fast transposed convolution, and the other way round.`,
   },
+  own: {
+    pick: 'Try your own photo',
+    privacy: 'The photo is read here and never leaves this browser.',
+    reading: 'Reading the photo…',
+    done: 'Your photo is now the held-out photo: the network never trained on it.',
+    yours: (w: number, h: number) => `Your photo, scaled to ${w}×${h}.`,
+    notAnImage: 'That file is not an image this browser can read (PNG, JPEG, GIF, WebP, BMP or AVIF).',
+    corrupt: (format: string) => `That ${format} file is damaged: it could not be decoded.`,
+    tooLarge: (mb: number, w: number | null, h: number | null) =>
+      w !== null && h !== null
+        ? `That image is too large (${w}×${h} pixels); pick one under 50 megapixels.`
+        : `That file is too large (${mb} MB); pick one under 40 MB.`,
+    tooSmall: 'That image is too small: it needs at least 8 pixels on each side.',
+    notReady: 'The network is not ready yet; try again in a moment.',
+  },
   errors: {
     photos: 'The bundled photos could not be loaded.',
     worker: 'Training could not start in this browser (no Web Worker).',

@@ -196,6 +196,21 @@ export const autoencoderZh: AutoencoderMessages = {
     why: (op) =>
       `卷积的每个输出单元读取的是输入中的一个 3×3 窗口，所以它的梯度也按同一个卷积核加权，流回同一个窗口；这恰好就是转置卷积的盖印过程。output_padding 为 ${op}，补回步长没有走到的那一行和那一列。正因如此，后台线程训练编码器时可以借用解码器那套快速的转置卷积，反过来也一样。`,
   },
+  own: {
+    pick: '换成自己的照片',
+    privacy: '照片只在本机读取，不会离开这个浏览器。',
+    reading: '正在读取照片……',
+    done: '现在留出照片换成了你的照片：网络从未用它训练过。',
+    yours: (w, h) => `你的照片，已缩放为 ${w}×${h}。`,
+    notAnImage: '这个文件不是浏览器能读取的图片（支持 PNG、JPEG、GIF、WebP、BMP、AVIF）。',
+    corrupt: (format) => `这个 ${format} 文件已损坏，无法解码。`,
+    tooLarge: (mb, w, h) =>
+      w !== null && h !== null
+        ? `这张图片太大了（${w}×${h} 像素），请选择小于 5000 万像素的图片。`
+        : `这个文件太大了（${mb} MB），请选择小于 40 MB 的文件。`,
+    tooSmall: '这张图片太小了：每条边至少需要 8 个像素。',
+    notReady: '网络还没有准备好，请稍后再试。',
+  },
   errors: {
     photos: '无法加载附带的照片。',
     worker: '这个浏览器无法启动训练（不支持 Web Worker）。',

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import { parsePhotoManifest, PHOTO_MANIFEST_PATH, photoUrl, type PhotoEntry } from '../../photos/photoManifest';
-import { browserDecoder, scaledSize } from '../../photos/decodePhoto';
+import { browserDecoder, decodePhoto, scaledSize, type PhotoRefusal } from '../../photos/decodePhoto';
 import { rgbFromRgba } from '../../../engine/pixelMapping';
 import type { DecoderKind } from '../../../engine/nn';
 import type { RgbImage } from '../../../engine/photoFilter';
@@ -47,6 +47,8 @@ export interface TrainerView {
   readonly ready: boolean;
   readonly error: 'photos' | 'worker' | null;
   readonly original: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number } | null;
+  /** True once the student's own photo is the held-out one. */
+  readonly ownPhoto: boolean;
   readonly startedFrom: 'shipped' | 'scratch';
   readonly shipped: ShippedInfo | null;
   readonly photos: readonly PhotoEntry[];
@@ -60,6 +62,7 @@ const EMPTY: TrainerView = {
   ready: false,
   error: null,
   original: null,
+  ownPhoto: false,
   startedFrom: 'shipped',
   shipped: null,
   photos: [],
@@ -87,6 +90,17 @@ interface Loaded {
   readonly shippedJson: string | null;
 }
 
+export type OwnPhotoOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly refusal: PhotoRefusal | { readonly kind: 'too-small' | 'not-ready' } };
+
+/** The top-left part of RGBA bytes (width w, height h) that is cw × ch. */
+function cropRgba(rgba: Uint8ClampedArray, w: number, cw: number, ch: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(cw * ch * 4);
+  for (let y = 0; y < ch; y++) out.set(rgba.subarray(y * w * 4, y * w * 4 + cw * 4), y * cw * 4);
+  return out;
+}
+
 export interface Trainer extends TrainerView {
   /** The run's progress, updated once per frame while training: subscribe with narrow selectors. */
   readonly progress: StoreApi<TrainingProgress>;
@@ -102,6 +116,12 @@ export interface Trainer extends TrainerView {
    * main run first); `onReport` gets every report, the promise the last one
    * (null before the worker is ready).
    */
+  /**
+   * Makes a photo the student picked (it stays in this browser) the held-out
+   * photo: decoded, scaled to at most maxPhotoSide, cut to multiples of 8.
+   * Resolves with the refusal when the file is not a usable image.
+   */
+  readonly pickOwnPhoto: (file: Blob) => Promise<OwnPhotoOutcome>;
   readonly compareDecoders: (
     decoders: readonly DecoderKind[],
     steps: number,
@@ -285,6 +305,41 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
     [feed, freshProgress, measureCompression, onImported, state.seed, state.lr],
   );
 
+  const pickOwnPhoto = useCallback(
+    async (file: Blob): Promise<OwnPhotoOutcome> => {
+      const l = loaded.current;
+      if (!l) return { ok: false, refusal: { kind: 'not-ready' } };
+      const decoded = await decodePhoto(file, browserDecoder, TRAINER_LIMITS.maxPhotoSide);
+      if (!decoded.ok) return { ok: false, refusal: decoded.refusal };
+      const { width, height } = decoded.photo.image;
+      // Three halvings in the encoder and three doublings in the decoder come back to a multiple of 8.
+      const cw = width - (width % 8);
+      const ch = height - (height % 8);
+      if (cw < 8 || ch < 8) return { ok: false, refusal: { kind: 'too-small' } };
+      const rgba = cropRgba(decoded.photo.rgba, width, cw, ch);
+      await l.client.remote.pause();
+      const report = await l.client.remote.setHeldOut({ width: cw, height: ch, data: rgbFromRgba(rgba, cw, ch) });
+      if (!report) return { ok: false, refusal: { kind: 'too-small' } };
+      // The PSNR curve starts again: its earlier points measured another photo.
+      const now = feed.store.getState();
+      const h = report.heldOut;
+      feed.replace({ ...now, status: report.status, heldOut: h, psnrs: h ? [{ step: h.step, psnr: h.psnr }] : [] });
+      setView((v) => ({
+        ...v,
+        original: { rgba, width: cw, height: ch },
+        ownPhoto: true,
+        compressed: null,
+        aeCurve: null,
+        jpegCurve: null,
+      }));
+      void measureCompression(bitsRef.current, true);
+      const jpegCurve = await l.client.remote.jpeg(JPEG_QUALITIES);
+      setView((v) => ({ ...v, jpegCurve }));
+      return { ok: true };
+    },
+    [feed, measureCompression],
+  );
+
   const compareDecoders = useCallback(
     async (decoders: readonly DecoderKind[], steps: number, onCompare: (report: CompareReport) => void) => {
       const l = loaded.current;
@@ -298,6 +353,7 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
   return {
     ...view,
     compareDecoders,
+    pickOwnPhoto,
     progress: feed.store,
     status,
     start: startTraining,

@@ -223,4 +223,18 @@ describe('autoencoder training worker handlers', () => {
     expect(last.step).toBeLessThan(1000);
     expect(await api.compare([], 5)).toMatchObject({ status: 'refused' });
   });
+
+  it('measure the network on a new held-out photo, keeping its weights, and refuse one the network cannot rebuild', () => {
+    const { api } = ready();
+    api.train(10);
+    const exported = api.exportWeights();
+    const own = api.setHeldOut(smoothPhoto(24, 16, 9))!;
+    expect(own.heldOut).toMatchObject({ width: 24, height: 16 });
+    expect(own.heldOut!.rgba).toHaveLength(24 * 16 * 4);
+    expect(api.exportWeights()).toBe(exported);
+    expect(api.compress(4)).toMatchObject({ width: 24, height: 16 });
+    // 20 is not a multiple of 8: three halvings and doublings would not come back to it.
+    expect(api.setHeldOut(smoothPhoto(20, 16, 9))).toBeNull();
+    expect(api.setHeldOut({ width: 16, height: 16, data: new Float32Array(5) })).toBeNull();
+  });
 });

@@ -94,7 +94,7 @@ export type OwnPhotoOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly refusal: PhotoRefusal | { readonly kind: 'too-small' | 'not-ready' } };
 
-/** The top-left part of RGBA bytes (width w, height h) that is cw × ch. */
+/** The top-left cw × ch part of RGBA bytes whose rows are w pixels wide. */
 function cropRgba(rgba: Uint8ClampedArray, w: number, cw: number, ch: number): Uint8ClampedArray {
   const out = new Uint8ClampedArray(cw * ch * 4);
   for (let y = 0; y < ch; y++) out.set(rgba.subarray(y * w * 4, y * w * 4 + cw * 4), y * cw * 4);
@@ -112,16 +112,16 @@ export interface Trainer extends TrainerView {
   readonly exportWeights: () => Promise<string | null>;
   readonly importWeights: (text: string) => Promise<ImportOutcome | null>;
   /**
-   * Trains a fresh network per decoder side by side (the worker pauses the
-   * main run first); `onReport` gets every report, the promise the last one
-   * (null before the worker is ready).
-   */
-  /**
    * Makes a photo the student picked (it stays in this browser) the held-out
    * photo: decoded, scaled to at most maxPhotoSide, cut to multiples of 8.
    * Resolves with the refusal when the file is not a usable image.
    */
   readonly pickOwnPhoto: (file: Blob) => Promise<OwnPhotoOutcome>;
+  /**
+   * Trains a fresh network per decoder side by side (the worker pauses the
+   * main run first); `onReport` gets every report, the promise the last one
+   * (null before the worker is ready).
+   */
   readonly compareDecoders: (
     decoders: readonly DecoderKind[],
     steps: number,
@@ -333,8 +333,7 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
         jpegCurve: null,
       }));
       void measureCompression(bitsRef.current, true);
-      const jpegCurve = await l.client.remote.jpeg(JPEG_QUALITIES);
-      setView((v) => ({ ...v, jpegCurve }));
+      void l.client.remote.jpeg(JPEG_QUALITIES).then((jpegCurve) => setView((v) => ({ ...v, jpegCurve })));
       return { ok: true };
     },
     [feed, measureCompression],

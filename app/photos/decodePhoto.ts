@@ -87,9 +87,13 @@ export function scaledSize(width: number, height: number, maxSide: number = MAX_
  * Decodes a photo: refuses a file above MAX_PHOTO_BYTES, bytes that are no
  * image format (PNG, JPEG, GIF, WebP, BMP, AVIF), a header of more than
  * MAX_PHOTO_PIXELS pixels, and bytes that do not decode ('corrupt'); scales
- * the rest to at most MAX_PHOTO_SIDE on the long side.
+ * the rest to at most `maxSide` (MAX_PHOTO_SIDE unless given) on the long side.
  */
-export async function decodePhoto(blob: Blob, decode: BitmapDecoder = browserDecoder): Promise<DecodeResult> {
+export async function decodePhoto(
+  blob: Blob,
+  decode: BitmapDecoder = browserDecoder,
+  maxSide: number = MAX_PHOTO_SIDE,
+): Promise<DecodeResult> {
   const tooLarge = (width: number | null, height: number | null): DecodeResult => ({
     ok: false,
     refusal: { kind: 'too-large', bytes: blob.size, width, height },
@@ -115,7 +119,7 @@ export async function decodePhoto(blob: Blob, decode: BitmapDecoder = browserDec
   try {
     if (!(bitmap.width >= 1 && bitmap.height >= 1)) return corrupt;
     if (bitmap.width * bitmap.height > MAX_PHOTO_PIXELS) return tooLarge(bitmap.width, bitmap.height);
-    const [w, h] = scaledSize(bitmap.width, bitmap.height);
+    const [w, h] = scaledSize(bitmap.width, bitmap.height, maxSide);
     const rgba = bitmap.draw(w, h);
     if (rgba.length !== w * h * 4) return corrupt;
     return {

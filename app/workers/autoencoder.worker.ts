@@ -29,7 +29,8 @@ const withPicture = (report: TrainerReport): TrainerReport =>
 const exposed: AutoencoderApi = {
   ...api,
   onReport(listener) {
-    api.onReport(listener ? (report) => listener(report) : null);
+    // The reconstruction in a report moves to the page (transfer), it is not copied.
+    api.onReport(listener ? (report) => listener(withPicture(report)) : null);
   },
   configure(settings, weights) {
     const outcome = api.configure(settings, weights);
@@ -39,6 +40,10 @@ const exposed: AutoencoderApi = {
     return withPicture(await api.start());
   },
   train: (steps) => withPicture(api.train(steps)),
+  setHeldOut(photo) {
+    const report = api.setHeldOut(photo);
+    return report ? withPicture(report) : null;
+  },
   measure: () => withPicture(api.measure()),
   importWeights(text) {
     const outcome = api.importWeights(text);
@@ -50,6 +55,10 @@ const exposed: AutoencoderApi = {
       results,
       results.map((r) => r.rgba.buffer),
     );
+  },
+  // Side-by-side pictures are small crops (96×96): copied, so the listener and the answer may share one.
+  onCompare(listener) {
+    api.onCompare(listener ? (report) => listener(report) : null);
   },
   compress(bits) {
     const result = api.compress(bits);

@@ -30,6 +30,7 @@ import {
   trainStep,
   zeroParameters,
   type AdamState,
+  type DecoderKind,
   type NetworkSpec,
   type ParameterSet,
   type RatePoint,
@@ -100,6 +101,26 @@ export interface HeldOutResult {
   readonly rgba: Uint8ClampedArray;
 }
 
+/** The side-by-side run compares decoders on this centre crop of the held-out photo (side in pixels). */
+export const COMPARE_CROP = 96;
+
+/** One decoder's reconstruction of the crop in a side-by-side run. */
+export interface DecoderPicture {
+  readonly decoder: DecoderKind;
+  readonly psnr: number;
+  readonly width: number;
+  readonly height: number;
+  readonly rgba: Uint8ClampedArray;
+}
+
+/** Where a side-by-side run stands: steps taken by each network, and their pictures. */
+export interface CompareReport {
+  readonly status: 'running' | 'done' | 'paused' | 'diverged' | 'refused';
+  readonly step: number;
+  readonly steps: number;
+  readonly pictures: readonly DecoderPicture[];
+}
+
 export type ConfigureOutcome =
   | { readonly ok: true; readonly spec: NetworkSpec; readonly report: TrainerReport }
   | { readonly ok: false; readonly reason: 'no-photos' | 'invalid-settings' | 'refused' };
@@ -139,6 +160,13 @@ export type JpegCodec = (
 export interface AutoencoderApi {
   /** Hands over the photos: the held-out one is only measured, never trained on. */
   setPhotos(train: readonly RgbImage[], heldOut: RgbImage): boolean;
+  /**
+   * Replaces the held-out photo (the student's own, say) and measures the
+   * network on it; null when the photo is out of limits (each side 8 to
+   * maxPhotoSide pixels, a multiple of 8 so three halvings come back to it) or
+   * the network does not fit it. The network and its training are kept.
+   */
+  setHeldOut(photo: RgbImage): TrainerReport | null;
   /** A fresh network from the settings (seeded initialisation), or the weights of a JSON file when given. */
   configure(settings: TrainerSettings, weights?: string): ConfigureOutcome;
   /** Where reports go while training (one listener; a new one replaces it). */
@@ -157,6 +185,15 @@ export interface AutoencoderApi {
   compress(bits: number): CompressionResult | null;
   /** The held-out photo as JPEG at each quality (needs a JPEG codec). */
   jpeg(qualities: readonly number[]): Promise<JpegResult[]>;
+  /** Where side-by-side reports go (one listener; a new one replaces it). */
+  onCompare(listener: ((report: CompareReport) => void) | null): void;
+  /**
+   * Trains one fresh network per decoder from the current settings' seed (same
+   * initial encoder draws, same batches), a step of each in turn, for `steps`
+   * steps, measuring each on the held-out photo's centre crop; stops the main
+   * run first. Resolves with the last report; `pause` stops it.
+   */
+  compare(decoders: readonly DecoderKind[], steps: number): Promise<CompareReport>;
 }
 
 export interface AutoencoderApiOptions {
@@ -213,6 +250,20 @@ export function autoencoderChannels(spec: NetworkSpec): number[] | null {
   return same ? channels : null;
 }
 
+/** The side × side centre of a photo. */
+function centreCrop(photo: RgbImage, side: number): RgbImage {
+  const top = Math.floor((photo.height - side) / 2);
+  const left = Math.floor((photo.width - side) / 2);
+  const data = new Float32Array(3 * side * side);
+  for (let c = 0; c < 3; c++) {
+    for (let y = 0; y < side; y++) {
+      const from = (c * photo.height + top + y) * photo.width + left;
+      data.set(photo.data.subarray(from, from + side), (c * side + y) * side);
+    }
+  }
+  return { width: side, height: side, data };
+}
+
 function allFinite(set: ParameterSet): boolean {
   for (const p of set.params) for (const v of p.data) if (!Number.isFinite(v)) return false;
   return true;
@@ -226,8 +277,8 @@ interface Network {
   readonly settings: TrainerSettings;
   readonly spec: NetworkSpec;
   readonly plan: TrainingPlan;
-  /** Batch 1 at the held-out photo's size. */
-  readonly evalPlan: TrainingPlan;
+  /** Batch 1 at the held-out photo's size (made again when the held-out photo changes). */
+  evalPlan: TrainingPlan;
   params: ParameterSet;
   /** The weights of the last step whose loss was finite. */
   lastGood: ParameterSet;
@@ -253,6 +304,7 @@ export function createAutoencoderApi(options: AutoencoderApiOptions = {}): Autoe
   let generation = 0;
   let pending: number[] = [];
   let stepsPerSecond: number | null = null;
+  let compareListener: ((report: CompareReport) => void) | null = null;
 
   const build = (settings: TrainerSettings, spec: NetworkSpec, params: ParameterSet | null): Network | null => {
     if (!heldOut) return null;
@@ -337,6 +389,24 @@ export function createAutoencoderApi(options: AutoencoderApiOptions = {}): Autoe
     return true;
   };
 
+  /** One Adam step of a side-by-side network on its batch (already sampled); the loss before the step. */
+  const stepLoss = (n: Network): number => {
+    const loss = step(n.plan, n.params, n.grads, n.adam, n.batch, { ...ADAM_DEFAULTS, lr: n.settings.lr });
+    n.step += 1;
+    return loss;
+  };
+
+  /** A fresh network of `spec` from the settings' seed, measured on `photo`. */
+  const buildFor = (settings: TrainerSettings, spec: NetworkSpec, photo: RgbImage): Network | null => {
+    const saved = heldOut;
+    heldOut = photo;
+    try {
+      return build(settings, spec, null);
+    } finally {
+      heldOut = saved;
+    }
+  };
+
   return {
     setPhotos(trainPhotos, held) {
       if (!isIntIn(trainPhotos.length, 1, TRAINER_LIMITS.maxPhotos)) return false;
@@ -347,6 +417,25 @@ export function createAutoencoderApi(options: AutoencoderApiOptions = {}): Autoe
       net = null;
       status = 'idle';
       return true;
+    },
+
+    setHeldOut(photo) {
+      if (!validImage(photo, 8) || photo.width % 8 !== 0 || photo.height % 8 !== 0) return null;
+      let evalPlan: TrainingPlan | null = null;
+      if (net) {
+        try {
+          evalPlan = createTrainingPlan(net.spec, 1, [photo.height, photo.width]);
+        } catch (e) {
+          if (isEngineError(e)) return null;
+          throw e;
+        }
+        if (!evalPlan.shapes.reconstructs) return null;
+      }
+      generation++;
+      if (status === 'running') status = 'paused';
+      heldOut = photo;
+      if (net && evalPlan) net.evalPlan = evalPlan;
+      return report(true);
     },
 
     configure(settings, weights) {
@@ -396,8 +485,10 @@ export function createAutoencoderApi(options: AutoencoderApiOptions = {}): Autoe
         if (!ok) {
           status = 'diverged';
           const last = report(true);
-          listener?.(last);
-          return last;
+          if (!listener) return last;
+          listener(last);
+          // The listener has had the losses and the picture: the answer repeats neither.
+          return { ...last, losses: [], heldOut: null };
         }
         const measure = now() - lastEval >= EVAL_MS;
         if (measure) lastEval = now();
@@ -502,6 +593,63 @@ export function createAutoencoderApi(options: AutoencoderApiOptions = {}): Autoe
         });
       }
       return out;
+    },
+
+    onCompare(l) {
+      compareListener = l;
+    },
+
+    async compare(decoders, steps) {
+      const base = net?.settings;
+      const x = heldOut;
+      const count = Math.max(0, Math.min(10_000, Math.floor(steps)));
+      const refused: CompareReport = { status: 'refused', step: 0, steps: count, pictures: [] };
+      if (!base || !x || decoders.length < 1 || decoders.length > 3) return refused;
+      const side = Math.min(COMPARE_CROP, x.width, x.height);
+      const crop = centreCrop(x, side);
+      const mine = ++generation;
+      if (status === 'running') status = 'paused';
+      const runs: { decoder: DecoderKind; n: Network }[] = [];
+      for (const decoder of decoders) {
+        const spec = autoencoderSpec(3, base.channels, 3, 2, decoder);
+        const n = buildFor(base, spec, crop);
+        if (!n) return refused;
+        runs.push({ decoder, n });
+      }
+      const pictures = (): DecoderPicture[] =>
+        runs.map(({ decoder, n }) => {
+          const y = n.evalPlan.forward(n.params, crop.data);
+          return {
+            decoder,
+            psnr: psnrOf(y, crop.data),
+            width: side,
+            height: side,
+            rgba: rgbaFromRgb(Float32Array.from(y), side, side),
+          };
+        });
+      let taken = 0;
+      const say = (s: CompareReport['status']): CompareReport => {
+        const r: CompareReport = { status: s, step: taken, steps: count, pictures: pictures() };
+        compareListener?.(r);
+        return r;
+      };
+      say('running');
+      while (taken < count) {
+        if (generation !== mine) return say('paused');
+        const sliceStart = now();
+        while (taken < count && now() - sliceStart < SLICE_MS) {
+          for (const { n } of runs) {
+            samplePatches(train, n.settings.patch, n.rand, n.batch);
+            if (!Number.isFinite(stepLoss(n))) return say('diverged');
+          }
+          taken++;
+        }
+        if (taken < count) {
+          say('running');
+          await yieldToEventLoop();
+        }
+      }
+      return say('done');
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { proxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { RgbImage } from '../../engine/photoFilter';
-import type { AutoencoderApi, TrainerReport } from './autoencoderApi';
+import type { AutoencoderApi, CompareReport, TrainerReport } from './autoencoderApi';
 
 export interface AutoencoderClient {
   readonly remote: Remote<AutoencoderApi>;
@@ -13,6 +13,8 @@ export interface AutoencoderClient {
   setPhotos(train: readonly RgbImage[], heldOut: RgbImage): Promise<boolean>;
   /** Where reports go while training; null stops listening. */
   listen(listener: ((report: TrainerReport) => void) | null): Promise<void>;
+  /** Where side-by-side reports go; null stops listening. */
+  listenCompare(listener: ((report: CompareReport) => void) | null): Promise<void>;
   /** Stops the worker (when it is one). */
   dispose(): void;
 }
@@ -33,6 +35,7 @@ export function createAutoencoderClient(
       // comlink gathers the transfer lists of all arguments: every photo's buffer moves.
       remote.setPhotos(train, transfer(heldOut, [heldOut.data.buffer, ...train.map((p) => p.data.buffer)])),
     listen: (listener) => remote.onReport(listener ? proxy(listener) : null),
+    listenCompare: (listener) => remote.onCompare(listener ? proxy(listener) : null),
     dispose() {
       endpoint.terminate?.();
     },

@@ -5,3 +5,4 @@ export * from './params';
 export * from './adam';
 export * from './network';
 export * from './compression';
+export * from './upsample';

@@ -7,16 +7,26 @@
  *   ∂L/∂z = ∂L/∂a · f′(z);  ∂L/∂x, ∂L/∂w, ∂L/∂b from the layer's backward pass
  *
  * (engine/nn/convGrad.ts), down to the first layer (whose ∂L/∂x nobody needs,
- * so it is not computed).
+ * so it is not computed). A resizeConv layer is an upsampling u = up(x)
+ * (engine/nn/upsample.ts) then a stride-1 convolution of u: its backward
+ * pass runs the convolution's, giving ∂L/∂u, then the upsampling's.
  */
 import { conv2dInfo, convTranspose2dInfo, type Conv2dConfig, type ConvTranspose2dConfig } from '../convInfo';
-import type { Conv2dInfo, ConvTranspose2dInfo } from '../convInfo';
+import type { Conv2dInfo } from '../convInfo';
 import type { FastPrecision, FloatArray } from '../fast';
 import { adamStep, type AdamOptions, type AdamState } from './adam';
 import { createConv2dTrainPlan, createConvTranspose2dTrainPlan, type ConvTrainPlan } from './convGrad';
 import { activateInPlace, activationBackwardInPlace, mseLoss } from './ops';
+import { createUpsamplePlan } from './upsample';
 import type { ParameterSet } from './params';
-import { assertValidNetwork, layerConfig, layerShapes, type NetworkShapes, type NetworkSpec } from './spec';
+import {
+  assertValidNetwork,
+  layerConfig,
+  layerShapes,
+  type LayerSpec,
+  type NetworkShapes,
+  type NetworkSpec,
+} from './spec';
 
 export interface TrainingPlan {
   readonly spec: NetworkSpec;
@@ -45,6 +55,51 @@ function allocate(size: number, precision: FastPrecision): FloatArray {
   return precision === 'float32' ? new Float32Array(size) : new Float64Array(size);
 }
 
+/** One layer's op (before its activation), forward and backward, with its output shape [N, C, H, W]. */
+export interface LayerPlan {
+  readonly outputShape: readonly [number, number, number, number];
+  forward(x: FloatArray, w: FloatArray, b: FloatArray | null, y: FloatArray): void;
+  backward(x: FloatArray, w: FloatArray, gy: FloatArray, gx: FloatArray | null, gw: FloatArray, gb: FloatArray): void;
+}
+
+/**
+ * Plans one layer's op for a batch of `batch` images of `inChannels`×H×W:
+ * a convolution, a transposed convolution, or an upsampling then a
+ * convolution (resizeConv). `backward` overwrites gx (skipped when null), gw, gb.
+ */
+export function createLayerPlan(
+  layer: LayerSpec,
+  inChannels: number,
+  batch: number,
+  size: readonly [number, number],
+  precision: FastPrecision,
+): LayerPlan {
+  const config = layerConfig(layer, inChannels, batch, size);
+  if (layer.kind === 'convTranspose') {
+    const plan = createConvTranspose2dTrainPlan(convTranspose2dInfo(config as ConvTranspose2dConfig));
+    return { outputShape: plan.info.outputShape, forward: plan.forward, backward: plan.backward };
+  }
+  const conv: ConvTrainPlan<Conv2dInfo> = createConv2dTrainPlan(conv2dInfo(config as Conv2dConfig));
+  if (layer.kind === 'conv')
+    return { outputShape: conv.info.outputShape, forward: conv.forward, backward: conv.backward };
+  // resizeConv: the convolution reads u = up(x), computed again in the backward pass (it is cheap beside the convolution).
+  const up = createUpsamplePlan(layer.resize ?? 'nearest', batch * inChannels, size, layer.stride);
+  const u = allocate(batch * inChannels * up.outputSize[0] * up.outputSize[1], precision);
+  const gu = allocate(u.length, precision);
+  return {
+    outputShape: conv.info.outputShape,
+    forward(x, w, b, y) {
+      up.forward(x, u);
+      conv.forward(u, w, b, y);
+    },
+    backward(x, w, gy, gx, gw, gb) {
+      up.forward(x, u);
+      conv.backward(u, w, gy, gx ? gu : null, gw, gb);
+      if (gx) up.backward(gu, gx);
+    },
+  };
+}
+
 /**
  * Plans the network for batches of `batch` images of size [H, W]. Throws the
  * engine's typed refusal when the spec is out of limits or does not fit the
@@ -60,19 +115,15 @@ export function createTrainingPlan(
   assertValidNetwork(shapes);
   let c = spec.inChannels;
   let hw: readonly [number, number] = size;
-  const plans: ConvTrainPlan<Conv2dInfo | ConvTranspose2dInfo>[] = [];
+  const plans: LayerPlan[] = [];
   for (const layer of spec.layers) {
-    const config = layerConfig(layer, c, batch, hw);
-    plans.push(
-      layer.kind === 'conv'
-        ? createConv2dTrainPlan(conv2dInfo(config as Conv2dConfig))
-        : createConvTranspose2dTrainPlan(convTranspose2dInfo(config as ConvTranspose2dConfig)),
-    );
-    const out = plans[plans.length - 1]!.info.outputShape;
+    const plan = createLayerPlan(layer, c, batch, hw, precision);
+    plans.push(plan);
+    const out = plan.outputShape;
     c = out[1];
     hw = [out[2], out[3]];
   }
-  const sizes = plans.map((p) => p.info.outputShape.reduce((a, b) => a * b, 1));
+  const sizes = plans.map((p) => p.outputShape.reduce((a, b) => a * b, 1));
   const activations = sizes.map((n) => allocate(n, precision));
   const gradients = sizes.map((n) => allocate(n, precision));
   const L = plans.length;

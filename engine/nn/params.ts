@@ -1,12 +1,13 @@
 /**
  * The network's parameters: one weight and one bias per layer, named
- * `<layer>.weight` and `<layer>.bias`, in PyTorch's layouts (conv
- * [C_out, C_in, k, k], transposed [C_in, C_out, k, k]); seeded
+ * `<layer>.weight` and `<layer>.bias`, in PyTorch's layouts (conv and
+ * resize-conv [C_out, C_in, k, k], transposed [C_in, C_out, k, k]); seeded
  * initialisation; and a JSON form that reads back through a validating
  * parser that never throws.
  */
 import type { FastPrecision, FloatArray } from '../fast';
 import { NETWORK_LIMITS, type Activation, type LayerKind, type LayerSpec, type NetworkSpec } from './spec';
+import { UPSAMPLE_MODES } from './upsample';
 
 /** One named tensor of parameters. */
 export interface Parameter {
@@ -43,7 +44,7 @@ export function parameterShapes(spec: NetworkSpec): { readonly name: string; rea
   let c = spec.inChannels;
   for (const [i, layer] of spec.layers.entries()) {
     const k = layer.kernel;
-    const shape = layer.kind === 'conv' ? [layer.outChannels, c, k, k] : [c, layer.outChannels, k, k];
+    const shape = layer.kind === 'convTranspose' ? [c, layer.outChannels, k, k] : [layer.outChannels, c, k, k];
     out.push({ name: `${i}.weight`, shape }, { name: `${i}.bias`, shape: [layer.outChannels] });
     c = layer.outChannels;
   }
@@ -78,7 +79,7 @@ export function initBounds(
   const area = l.kernel * l.kernel;
   switch (scheme) {
     case 'pytorch-default': {
-      const fanIn = (l.kind === 'conv' ? cIn : l.outChannels) * area;
+      const fanIn = (l.kind === 'convTranspose' ? l.outChannels : cIn) * area;
       const b = 1 / Math.sqrt(fanIn);
       return { weight: b, bias: b };
     }
@@ -180,7 +181,7 @@ function isIntIn(v: unknown, min: number, max: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 }
 
-const KINDS: readonly LayerKind[] = ['conv', 'convTranspose'];
+const KINDS: readonly LayerKind[] = ['conv', 'convTranspose', 'resizeConv'];
 const ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid', 'identity'];
 
 /** A spec rebuilt from untrusted data, or null when any field is missing or out of limits. */
@@ -197,7 +198,16 @@ export function parseNetworkSpec(v: unknown): NetworkSpec | null {
     if (!isIntIn(l.outChannels, 1, NETWORK_LIMITS.maxChannels)) return null;
     if (!isIntIn(l.kernel, 1, NETWORK_LIMITS.maxKernel) || l.kernel % 2 === 0) return null;
     if (!isIntIn(l.stride, 1, NETWORK_LIMITS.maxStride)) return null;
-    layers.push({ kind, outChannels: l.outChannels, kernel: l.kernel, stride: l.stride, activation });
+    const resize = UPSAMPLE_MODES.find((m) => m === l.resize);
+    if (l.resize !== undefined && (kind !== 'resizeConv' || !resize)) return null;
+    layers.push({
+      kind,
+      outChannels: l.outChannels,
+      kernel: l.kernel,
+      stride: l.stride,
+      activation,
+      ...(resize ? { resize } : {}),
+    });
   }
   return { inChannels: v.inChannels, layers };
 }

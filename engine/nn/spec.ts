@@ -9,8 +9,15 @@
  */
 import { conv2dInfo, convTranspose2dInfo, type Conv2dConfig, type ConvTranspose2dConfig } from '../convInfo';
 import { EngineError, problem, type EngineProblem } from '../errors';
+import type { UpsampleMode } from './upsample';
 
-export type LayerKind = 'conv' | 'convTranspose';
+/**
+ * conv: a strided convolution; convTranspose: a strided transposed
+ * convolution; resizeConv: upsampling by the stride (nearest or bilinear),
+ * then a convolution of stride 1 (the resize-then-convolve decoder of Odena
+ * et al., Distill 2016), which maps i to i·s like a transposed layer.
+ */
+export type LayerKind = 'conv' | 'convTranspose' | 'resizeConv';
 export type Activation = 'relu' | 'sigmoid' | 'identity';
 
 /** One layer: a convolution (or transposed one) with 'same' padding, then an activation. */
@@ -21,7 +28,12 @@ export interface LayerSpec {
   readonly kernel: number;
   readonly stride: number;
   readonly activation: Activation;
+  /** How a resizeConv layer upsamples (nearest when absent; other kinds ignore it). */
+  readonly resize?: UpsampleMode;
 }
+
+/** How a decoder upsamples: transposed convolutions, or resize-then-convolve with nearest or bilinear resizing. */
+export type DecoderKind = 'transposed' | UpsampleMode;
 
 /** A stack of layers on images of `inChannels` channels. */
 export interface NetworkSpec {
@@ -53,11 +65,18 @@ export const LESSON_AUTOENCODER: NetworkSpec = {
 
 /**
  * A mirrored autoencoder from the encoder's channel counts: [c₁, …, cₙ] gives
- * n strided convolutions to c₁ … cₙ, then n transposed ones to
- * cₙ, cₙ₋₁, …, c₂ and finally `inChannels` through a sigmoid. [64, 32] on 3
+ * n strided convolutions to c₁ … cₙ, then n upsampling layers (transposed
+ * convolutions, or resize-then-convolve for `decoder` 'nearest' / 'bilinear')
+ * to cₙ, cₙ₋₁, …, c₂ and finally `inChannels` through a sigmoid. [64, 32] on 3
  * channels is `LESSON_AUTOENCODER`.
  */
-export function autoencoderSpec(inChannels: number, channels: readonly number[], kernel = 3, stride = 2): NetworkSpec {
+export function autoencoderSpec(
+  inChannels: number,
+  channels: readonly number[],
+  kernel = 3,
+  stride = 2,
+  decoder: DecoderKind = 'transposed',
+): NetworkSpec {
   const encoder = channels.map((outChannels): LayerSpec => ({
     kind: 'conv',
     outChannels,
@@ -66,14 +85,15 @@ export function autoencoderSpec(inChannels: number, channels: readonly number[],
     activation: 'relu',
   }));
   const decoderOut = [...channels.slice(1).reverse(), inChannels];
-  const decoder = decoderOut.map((outChannels, i): LayerSpec => ({
-    kind: 'convTranspose',
+  const layers = decoderOut.map((outChannels, i): LayerSpec => ({
+    kind: decoder === 'transposed' ? 'convTranspose' : 'resizeConv',
     outChannels,
     kernel,
     stride,
     activation: i === decoderOut.length - 1 ? 'sigmoid' : 'relu',
+    ...(decoder === 'transposed' ? {} : { resize: decoder }),
   }));
-  return { inChannels, layers: [...encoder, ...decoder] };
+  return { inChannels, layers: [...encoder, ...layers] };
 }
 
 /** Padding of one axis in PyTorch's form: the same p on both sides, plus output_padding for a transposed layer. */
@@ -140,6 +160,11 @@ export function tfSamePadding(
   kernel: number,
   stride: number,
 ): TfSamePadding & { readonly outSize: number } {
+  if (kind === 'resizeConv') {
+    // A stride-1 convolution of the upsampled i·s cells: t = k − 1.
+    const total = Math.max(kernel - 1, 0);
+    return { before: Math.floor(total / 2), after: total - Math.floor(total / 2), outSize: inSize * stride };
+  }
   if (kind === 'conv') {
     const outSize = Math.ceil(inSize / stride);
     const total = Math.max((outSize - 1) * stride + kernel - inSize, 0);
@@ -160,14 +185,18 @@ export function tfSamePadding(
  */
 export function torchSamePadding(kind: LayerKind, kernel: number, stride: number): TorchPadding {
   const padding = Math.floor((kernel - 1) / 2);
-  return { padding, outputPadding: kind === 'conv' ? 0 : stride - 1 };
+  return { padding, outputPadding: kind === 'convTranspose' ? stride - 1 : 0 };
 }
 
 function isIntIn(v: number, min: number, max: number): boolean {
   return Number.isInteger(v) && v >= min && v <= max;
 }
 
-/** The geometry the engine runs for layer `layer` on a batch of N images of C×H×W (PyTorch's form). */
+/**
+ * The geometry the engine runs for layer `layer` on a batch of N images of
+ * C×H×W (PyTorch's form); for a resizeConv layer, the convolution after the
+ * upsampling (on N images of C×H·s×W·s).
+ */
 export function layerConfig(
   layer: LayerSpec,
   inChannels: number,
@@ -175,21 +204,23 @@ export function layerConfig(
   size: readonly [number, number],
 ): Conv2dConfig | ConvTranspose2dConfig {
   const t = torchSamePadding(layer.kind, layer.kernel, layer.stride);
+  const resize = layer.kind === 'resizeConv';
   const common = {
     batch,
     inChannels,
     outChannels: layer.outChannels,
-    inputSize: [size[0], size[1]] as const,
+    // A resizeConv layer's convolution reads the upsampled image, with stride 1.
+    inputSize: resize ? ([size[0] * layer.stride, size[1] * layer.stride] as const) : ([size[0], size[1]] as const),
     kernelSize: [layer.kernel, layer.kernel] as const,
-    stride: [layer.stride, layer.stride] as const,
+    stride: resize ? ([1, 1] as const) : ([layer.stride, layer.stride] as const),
     padding: [t.padding, t.padding] as const,
     dilation: [1, 1] as const,
     groups: 1,
     bias: true,
   };
-  return layer.kind === 'conv'
-    ? { ...common, paddingMode: 'zeros' }
-    : { ...common, outputPadding: [t.outputPadding, t.outputPadding] as const };
+  return layer.kind === 'convTranspose'
+    ? { ...common, outputPadding: [t.outputPadding, t.outputPadding] as const }
+    : { ...common, paddingMode: 'zeros' };
 }
 
 /**
@@ -223,9 +254,9 @@ export function layerShapes(spec: NetworkSpec, size: readonly [number, number]):
     const tfH = tfSamePadding(layer.kind, h, layer.kernel, layer.stride);
     const tfW = tfSamePadding(layer.kind, w, layer.kernel, layer.stride);
     const info =
-      layer.kind === 'conv'
-        ? conv2dInfo(layerConfig(layer, c, 1, [h, w]) as Conv2dConfig)
-        : convTranspose2dInfo(layerConfig(layer, c, 1, [h, w]) as ConvTranspose2dConfig);
+      layer.kind === 'convTranspose'
+        ? convTranspose2dInfo(layerConfig(layer, c, 1, [h, w]) as ConvTranspose2dConfig)
+        : conv2dInfo(layerConfig(layer, c, 1, [h, w]) as Conv2dConfig);
     for (const p of info.problems)
       problems.push({ code: p.code, details: { ...p.details, layer: index } } as EngineProblem);
     const [, co, oh, ow] = info.outputShape;

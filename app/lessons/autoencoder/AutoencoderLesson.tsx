@@ -14,6 +14,8 @@ import type { AutoencoderLinkState } from './aeLink';
 import { autoencoderPytorchCode } from './aePytorch';
 import { AE_DEFAULTS, SHIPPED_CHANNELS } from './aeState';
 import { aeAnswer, aeHides, aeShapes, AE_STORY } from './aeStory';
+import { BackwardPanel } from './BackwardPanel';
+import { CheckerboardPanel } from './CheckerboardPanel';
 import { CompressionPanel } from './CompressionPanel';
 import { autoencoderLink } from './link';
 import { useAutoencoderWords } from './messages';
@@ -84,7 +86,7 @@ export default function AutoencoderLesson({ query }: LessonProps) {
             kind && answer
               ? {
                   question: w.questions[kind],
-                  answer: answer.text,
+                  answer: kind === 'gridDecoder' ? w.checker.answer : answer.text,
                   matches: (typed) => answerMatches(typed, answer.values),
                 }
               : null
@@ -103,13 +105,19 @@ export default function AutoencoderLesson({ query }: LessonProps) {
         >
           <TrainingPanel trainer={trainer} state={state} t={t} />
           <ShapeChain shapes={shapes} hide={hide} t={t} />
+          <BackwardPanel t={t} />
           <CompressionPanel trainer={trainer} bits={state.bits} onBits={actions.setBits} t={t} />
+          <CheckerboardPanel trainer={trainer} hideWhy={hide === 'gridDecoder'} t={t} />
         </ErrorBoundary>
       }
       legend={null}
       side={[
         <AeControls key="controls" exportWeights={trainer.exportWeights} importWeights={trainer.importWeights} />,
-        <SharePanel key="share" name="convlab-autoencoder" code={hide ? w.codeHidden : code} />,
+        <SharePanel
+          key="share"
+          name="convlab-autoencoder"
+          code={hide && hide !== 'gridDecoder' ? w.codeHidden : code}
+        />,
       ]}
     />
   );

@@ -1,12 +1,18 @@
+import { useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { useAppStore } from '../../store/react';
 import { LossChart } from './LossChart';
 import { PhotoCanvas } from './PhotoCanvas';
 import type { AutoencoderWords } from './messages';
-import type { Trainer } from './useTrainer';
+import type { OwnPhotoOutcome, Trainer } from './useTrainer';
 import { HELD_OUT_PHOTO } from './useTrainer';
 import type { AutoencoderState } from './aeState';
 
-/** The held-out photo beside its reconstruction, the training buttons, the speed and the loss curve. */
+/**
+ * The held-out photo beside its reconstruction, the training buttons, the
+ * speed and the loss curve. Progress comes from the trainer's progress store
+ * through narrow selectors: a report re-renders this panel only.
+ */
 export function TrainingPanel({
   trainer,
   state,
@@ -20,9 +26,17 @@ export function TrainingPanel({
   const tr = w.training;
   const zh = useAppStore((s) => s.lang) === 'zh-CN';
   const photo = trainer.photos.find((p) => p.id === HELD_OUT_PHOTO);
-  const side = trainer.original?.width ?? 256;
-  const running = trainer.status === 'running';
-  const loss = trainer.losses.at(-1);
+  const width = trainer.original?.width ?? 256;
+  const height = trainer.original?.height ?? 256;
+  const progress = trainer.progress;
+  const heldOut = useStore(progress, (s) => s.heldOut);
+  const status = useStore(progress, (s) => s.status);
+  const step = useStore(progress, (s) => s.step);
+  const stepsPerSecond = useStore(progress, (s) => s.stepsPerSecond);
+  const losses = useStore(progress, (s) => s.losses);
+  const psnrs = useStore(progress, (s) => s.psnrs);
+  const running = status === 'running';
+  const loss = losses.at(-1);
   return (
     <div className="ae-figure" role="group" aria-label={w.figureLabel}>
       <section className="ae-panel" aria-labelledby="ae-recon-title">
@@ -36,24 +50,19 @@ export function TrainingPanel({
         ) : null}
         <div className="ae-pair">
           <figure>
-            <PhotoCanvas rgba={trainer.original?.rgba ?? null} width={side} height={side} label={w.recon.original} />
+            <PhotoCanvas rgba={trainer.original?.rgba ?? null} width={width} height={height} label={w.recon.original} />
             <figcaption>{w.recon.original}</figcaption>
           </figure>
           <figure>
-            <PhotoCanvas
-              rgba={trainer.heldOut?.rgba ?? null}
-              width={side}
-              height={side}
-              label={w.recon.reconstruction}
-            />
+            <PhotoCanvas rgba={heldOut?.rgba ?? null} width={width} height={height} label={w.recon.reconstruction} />
             <figcaption>
               {w.recon.reconstruction}
-              {trainer.heldOut ? (
+              {heldOut ? (
                 <>
                   {' · '}
-                  <strong data-testid="ae-psnr">{w.recon.psnr(trainer.heldOut.psnr.toFixed(2))}</strong>
+                  <strong data-testid="ae-psnr">{w.recon.psnr(heldOut.psnr.toFixed(2))}</strong>
                   {' · '}
-                  {w.recon.atStep(trainer.heldOut.step)}
+                  {w.recon.atStep(heldOut.step)}
                 </>
               ) : null}
             </figcaption>
@@ -71,8 +80,13 @@ export function TrainingPanel({
                   .join(zh ? '、' : ', '),
               )
             : w.recon.scratch(state.seed)}{' '}
-          {photo ? w.recon.credit(zh ? photo.title.zh : photo.title.en, photo.author, photo.licence) : null}
+          {trainer.ownPhoto
+            ? w.own.yours(width, height)
+            : photo
+              ? w.recon.credit(zh ? photo.title.zh : photo.title.en, photo.author, photo.licence)
+              : null}
         </p>
+        <OwnPhoto trainer={trainer} t={t} />
       </section>
       <section className="ae-panel" aria-labelledby="ae-train-title">
         <h2 id="ae-train-title" className="panel-title">
@@ -88,32 +102,30 @@ export function TrainingPanel({
               type="button"
               className="btn btn--primary"
               onClick={trainer.start}
-              disabled={!trainer.ready || trainer.status === 'diverged'}
+              disabled={!trainer.ready || status === 'diverged'}
             >
-              {trainer.step > 0 ? tr.resume : tr.start}
+              {step > 0 ? tr.resume : tr.start}
             </button>
           )}
           <button type="button" className="btn" onClick={trainer.reset} disabled={!trainer.ready}>
             {tr.reset}
           </button>
           <span className="ae-mono" data-testid="ae-step">
-            {tr.step(trainer.step)}
+            {tr.step(step)}
           </span>
-          {trainer.stepsPerSecond ? (
-            <span className="ae-mono">
-              {tr.speed(trainer.stepsPerSecond.toFixed(1), (1000 / trainer.stepsPerSecond).toFixed(0))}
-            </span>
+          {stepsPerSecond ? (
+            <span className="ae-mono">{tr.speed(stepsPerSecond.toFixed(1), (1000 / stepsPerSecond).toFixed(0))}</span>
           ) : null}
         </div>
-        <p role="status" className={trainer.status === 'diverged' ? 'verdict verdict--wrong' : 'hint'}>
-          {tr.status[trainer.status]}
+        <p role="status" className={status === 'diverged' ? 'verdict verdict--wrong' : 'hint'}>
+          {tr.status[status]}
         </p>
-        {trainer.losses.length > 0 ? (
+        {losses.length > 0 ? (
           <div className="ae-scroll">
             <LossChart
-              losses={trainer.losses}
-              psnrs={trainer.psnrs}
-              label={tr.chartLabel(trainer.losses.length, loss === undefined ? '' : loss.toExponential(2))}
+              losses={losses}
+              psnrs={psnrs}
+              label={tr.chartLabel(losses.length, loss === undefined ? '' : loss.toExponential(2))}
               lossTitle={tr.loss}
               psnrTitle={tr.psnrAxis}
               stepTitle={tr.stepAxis}
@@ -123,6 +135,62 @@ export function TrainingPanel({
           <p className="hint">{tr.empty}</p>
         )}
       </section>
+    </div>
+  );
+}
+
+type OwnRefusal = Extract<OwnPhotoOutcome, { ok: false }>['refusal'];
+
+function refusalText(w: AutoencoderWords['autoencoder']['own'], r: OwnRefusal): string {
+  switch (r.kind) {
+    case 'not-an-image':
+      return w.notAnImage;
+    case 'corrupt':
+      return w.corrupt(r.format.toUpperCase());
+    case 'too-large':
+      return w.tooLarge(Math.round(r.bytes / 1048576), r.width, r.height);
+    case 'too-small':
+      return w.tooSmall;
+    case 'not-ready':
+      return w.notReady;
+  }
+}
+
+/** A photo the student picks becomes the held-out photo; it is decoded here and never leaves the browser. */
+function OwnPhoto({ trainer, t }: { trainer: Trainer; t: AutoencoderWords }) {
+  const w = t.autoencoder.own;
+  const input = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="ae-row">
+      <button type="button" className="btn" disabled={!trainer.ready || busy} onClick={() => input.current?.click()}>
+        {w.pick}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="image/*"
+        hidden
+        aria-label={w.pick}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          setBusy(true);
+          setMessage({ ok: true, text: w.reading });
+          void trainer.pickOwnPhoto(file).then((outcome) => {
+            setBusy(false);
+            setMessage(outcome.ok ? { ok: true, text: w.done } : { ok: false, text: refusalText(w, outcome.refusal) });
+          });
+        }}
+      />
+      <span className="hint">{w.privacy}</span>
+      {message ? (
+        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'hint' : 'verdict verdict--wrong'}>
+          {message.text}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { AutoencoderState, StartFrom } from './aeState';
 /** The held-out photo's side in pixels: the shape chain and the checkpoints use it. */
 export const HELD_OUT_SIDE = 256;
 
-export type AeCheckpoint = 'firstSize' | 'latentValues' | 'outputPadding' | 'psnr' | 'levels';
+export type AeCheckpoint = 'firstSize' | 'latentValues' | 'outputPadding' | 'psnr' | 'levels' | 'gridDecoder';
 
 export interface AeStoryStep {
   /** What the step sets when the student goes to it. */
@@ -27,6 +27,7 @@ export const AE_STORY: readonly AeStoryStep[] = [
   { start: 'scratch', checkpoint: null },
   { start: 'shipped', bits: 3, checkpoint: 'levels' },
   { start: 'shipped', checkpoint: null },
+  { checkpoint: 'gridDecoder' },
 ];
 
 /** The shape chain of the state's network on the held-out photo. */
@@ -58,6 +59,9 @@ export function aeAnswer(
       const db = Math.round(psnr(0.01));
       return { values: [db], text: `${db} dB` };
     }
+    case 'gridDecoder':
+      // 1 names the transposed decoder, 2 resize-then-convolve: the uneven overlap map belongs to the first.
+      return { values: [1], text: '1' };
     case 'levels': {
       const levels = 2 ** (AE_STORY[6]?.bits ?? state.bits);
       return { values: [levels], text: String(levels) };
@@ -73,5 +77,7 @@ export function aeHides(
 ): AeCheckpoint | null {
   const kind = AE_STORY[state.story]?.checkpoint ?? null;
   if (kind === null || revealed) return null;
+  // The decoders' grid does not depend on the channel counts; the sizes do.
+  if (kind === 'gridDecoder') return kind;
   return state.channels.join() === shippedChannels.join() ? kind : null;
 }

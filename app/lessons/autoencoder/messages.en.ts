@@ -39,8 +39,14 @@ export const autoencoderEn = {
       title: 'Against JPEG',
       body: 'The browser’s own JPEG encoder compresses the same astronaut at many qualities; the chart puts both codecs on the same axes. A small autoencoder that learned from three photos is not a serious codec: see where it stands, and read the sentence under the chart, which is computed from the two curves.',
     },
+    {
+      title: 'Checkerboards',
+      body: 'A transposed convolution upsamples by stamping a kernel onto the canvas, and with a 3×3 kernel and stride 2 the stamps overlap unevenly. Another decoder first resizes the image (each pixel repeated 2×2) and then runs an ordinary 3×3 convolution of stride 1. Below, both decoders train side by side from the same seed on the same batches. Before you press the button, predict which one paints a fine grid over the photo.',
+    },
   ],
   questions: {
+    gridDecoder:
+      'Early in training, which decoder draws a fine grid pattern over the photo? Type 1 for the transposed convolution, 2 for resize-then-convolve.',
     firstSize: 'The photo is 256×256. What are the height and width after the first encoder layer?',
     latentValues: 'How many numbers does the latent of a 256×256 photo hold (channels × height × width)?',
     outputPadding: 'Which output_padding does PyTorch’s first transposed layer need to double its input exactly?',
@@ -155,6 +161,61 @@ export const autoencoderEn = {
       `The curves cross: the autoencoder wins below about ${low} bits per pixel (at its best point it gives ${ours} dB), where JPEG’s blocks fall apart; above it JPEG wins, because it can spend more bits on detail while this network cannot get past what its decoder learned.`,
     verdictNone:
       'The two curves do not overlap in bits per pixel, so no honest comparison at equal rate is possible: fewer channels or fewer bits bring the autoencoder into JPEG’s range.',
+  },
+  checker: {
+    title: 'Checkerboards: two ways to upsample',
+    intro:
+      'The same encoder with two decoders, trained side by side from the same seed on the same batches. Left: the lesson’s transposed convolutions (3×3, stride 2). Right: resize-then-convolve, where each decoder layer repeats every pixel 2×2 (nearest) and then applies a 3×3 convolution of stride 1. Both show the same 96×96 crop of the held-out photo, enlarged.',
+    train: (steps: number) => `Train both from scratch (${steps} steps)`,
+    stop: 'Stop',
+    progress: (step: number, steps: number) => `Step ${step} of ${steps}`,
+    decoder: {
+      transposed: 'Transposed convolution',
+      nearest: 'Nearest ×2, then 3×3 convolution',
+      bilinear: 'Bilinear ×2, then 3×3 convolution',
+    },
+    psnr: (db: string) => `PSNR ${db} dB`,
+    empty: 'Press the button: the difference shows in the first few hundred steps.',
+    status: {
+      running: 'Training both…',
+      done: 'Done. Look closely at the two crops.',
+      paused: 'Stopped.',
+      diverged: 'Stopped: a loss is no longer a number; the learning rate is too high.',
+      refused: 'The side-by-side run cannot start until the photos and the network are ready.',
+    },
+    answer: '1, the transposed convolution',
+    overlapCaption:
+      'Stamps reaching each output cell: a 3×3 kernel of ones, stride 2, padding 1, output_padding 1, on a 4×4 input of ones (the overlap map of the transposed-convolution lesson).',
+    overlapLabel: 'Overlap counts of a 3×3, stride-2 transposed convolution',
+    why: 'With a 3×3 kernel and stride 2, neighbouring stamps overlap on every other row and every other column only. A cell where such a row meets such a column collects 4 stamps, a cell on one of them 2, every other cell 1. Until its weights learn to even this out, the transposed decoder paints that uneven grid into the picture: the checkerboard. Resizing first gives every output cell the same kind of sum, so there is no grid to paint (Odena, Dumoulin and Olah, Distill 2016).',
+  },
+  backward: {
+    title: 'Backward is transposed: the gradient of an encoder layer',
+    intro: (s: number, p: number) =>
+      `A convolution like the encoder’s (3×3 kernel, stride ${s}, padding ${p}) on a 4×4 input gives a 2×2 output. Training needs ∂L/∂x, the gradient of its input, from the gradient of its output ∂L/∂y. Below, the engine computes it twice.`,
+    gradOutput: '∂L/∂y (2×2)',
+    weight: 'Kernel w',
+    gradInput: '∂L/∂x from the convolution’s backward pass',
+    transposed: (s: number, p: number, op: number) =>
+      `conv_transpose2d(∂L/∂y, w), stride ${s}, padding ${p}, output_padding ${op}`,
+    verdict: (equal: number, total: number) => `${equal} of ${total} cells are equal.`,
+    why: (op: number) =>
+      `Each output cell of the convolution read a 3×3 window of the input, so its gradient flows back to that same window, weighted by the same kernel: that is exactly the stamping of a transposed convolution. output_padding ${op} restores the column and row the stride never reached. This is why the worker can train the encoder with the decoder’s fast transposed convolution, and the other way round.`,
+  },
+  own: {
+    pick: 'Try your own photo',
+    privacy: 'The photo is read here and never leaves this browser.',
+    reading: 'Reading the photo…',
+    done: 'Your photo is now the held-out photo: the network never trained on it.',
+    yours: (w: number, h: number) => `Your photo, scaled to ${w}×${h}.`,
+    notAnImage: 'That file is not an image this browser can read (PNG, JPEG, GIF, WebP, BMP or AVIF).',
+    corrupt: (format: string) => `That ${format} file is damaged: it could not be decoded.`,
+    tooLarge: (mb: number, w: number | null, h: number | null) =>
+      w !== null && h !== null
+        ? `That image is too large (${w}×${h} pixels); pick one under 50 megapixels.`
+        : `That file is too large (${mb} MB); pick one under 40 MB.`,
+    tooSmall: 'That image is too small: it needs at least 8 pixels on each side.',
+    notReady: 'The network is not ready yet; try again in a moment.',
   },
   errors: {
     photos: 'The bundled photos could not be loaded.',

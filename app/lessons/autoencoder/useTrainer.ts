@@ -1,20 +1,24 @@
 /**
  * The lesson's link to its training worker: loads the bundled photos and the
  * shipped weights, hands them to the worker, makes the network whenever the
- * settings change, and keeps what the worker reports (losses, held-out PSNR
- * and reconstruction, speed, the compression measurements) as React state.
- * The main thread only draws: every step and every measurement runs in the worker.
+ * settings change, and keeps what the worker reports: training progress
+ * (losses, held-out PSNR and reconstruction, speed) in a store of its own that
+ * is updated once per frame (trainingProgress.ts), the rest (photos, the
+ * compression measurements) as React state. The main thread only draws: every
+ * step and every measurement runs in the worker.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useStore, type StoreApi } from 'zustand';
 import { parsePhotoManifest, PHOTO_MANIFEST_PATH, photoUrl, type PhotoEntry } from '../../photos/photoManifest';
-import { browserDecoder, scaledSize } from '../../photos/decodePhoto';
+import { browserDecoder, decodePhoto, scaledSize, type PhotoRefusal } from '../../photos/decodePhoto';
 import { rgbFromRgba } from '../../../engine/pixelMapping';
+import type { DecoderKind } from '../../../engine/nn';
 import type { RgbImage } from '../../../engine/photoFilter';
 import {
   DEFAULT_TRAINER_SETTINGS,
   TRAINER_LIMITS,
+  type CompareReport,
   type CompressionResult,
-  type HeldOutResult,
   type ImportOutcome,
   type JpegResult,
   type TrainerReport,
@@ -23,6 +27,7 @@ import {
 import { createAutoencoderClient, type AutoencoderClient } from '../../workers/autoencoderClient';
 import { effectiveStart, type AutoencoderState } from './aeState';
 import { HELD_OUT_SIDE } from './aeStory';
+import { createProgressFeed, EMPTY_PROGRESS, type ProgressFeed, type TrainingProgress } from './trainingProgress';
 
 /** Which bundled photos train the network, and which one is held out (never trained on). */
 export const TRAIN_PHOTOS = ['cat', 'coffee', 'rocket'] as const;
@@ -41,15 +46,9 @@ export interface ShippedInfo {
 export interface TrainerView {
   readonly ready: boolean;
   readonly error: 'photos' | 'worker' | null;
-  readonly status: TrainerStatus;
-  readonly step: number;
-  /** Every step's loss since the network was made. */
-  readonly losses: readonly number[];
-  /** Held-out PSNR by step. */
-  readonly psnrs: readonly { readonly step: number; readonly psnr: number }[];
-  readonly heldOut: HeldOutResult | null;
   readonly original: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number } | null;
-  readonly stepsPerSecond: number | null;
+  /** True once the student's own photo is the held-out one. */
+  readonly ownPhoto: boolean;
   readonly startedFrom: 'shipped' | 'scratch';
   readonly shipped: ShippedInfo | null;
   readonly photos: readonly PhotoEntry[];
@@ -62,13 +61,8 @@ export interface TrainerView {
 const EMPTY: TrainerView = {
   ready: false,
   error: null,
-  status: 'idle',
-  step: 0,
-  losses: [],
-  psnrs: [],
-  heldOut: null,
   original: null,
-  stepsPerSecond: null,
+  ownPhoto: false,
   startedFrom: 'shipped',
   shipped: null,
   photos: [],
@@ -96,16 +90,50 @@ interface Loaded {
   readonly shippedJson: string | null;
 }
 
+export type OwnPhotoOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly refusal: PhotoRefusal | { readonly kind: 'too-small' | 'not-ready' } };
+
+/** The top-left cw × ch part of RGBA bytes whose rows are w pixels wide. */
+function cropRgba(rgba: Uint8ClampedArray, w: number, cw: number, ch: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(cw * ch * 4);
+  for (let y = 0; y < ch; y++) out.set(rgba.subarray(y * w * 4, y * w * 4 + cw * 4), y * cw * 4);
+  return out;
+}
+
 export interface Trainer extends TrainerView {
+  /** The run's progress, updated once per frame while training: subscribe with narrow selectors. */
+  readonly progress: StoreApi<TrainingProgress>;
+  /** The run's status (this hook's host re-renders when it changes, not at every report). */
+  readonly status: TrainerStatus;
   readonly start: () => void;
   readonly pause: () => void;
   readonly reset: () => void;
   readonly exportWeights: () => Promise<string | null>;
   readonly importWeights: (text: string) => Promise<ImportOutcome | null>;
+  /**
+   * Makes a photo the student picked (it stays in this browser) the held-out
+   * photo: decoded, scaled to at most maxPhotoSide, cut to multiples of 8.
+   * Resolves with the refusal when the file is not a usable image.
+   */
+  readonly pickOwnPhoto: (file: Blob) => Promise<OwnPhotoOutcome>;
+  /**
+   * Trains a fresh network per decoder side by side (the worker pauses the
+   * main run first); `onReport` gets every report, the promise the last one
+   * (null before the worker is ready).
+   */
+  readonly compareDecoders: (
+    decoders: readonly DecoderKind[],
+    steps: number,
+    onReport: (report: CompareReport) => void,
+  ) => Promise<CompareReport | null>;
 }
 
 export function useTrainer(state: AutoencoderState, onImported: (channels: readonly number[]) => void): Trainer {
   const [view, setView] = useState<TrainerView>(EMPTY);
+  const [feed] = useState<ProgressFeed>(() => createProgressFeed());
+  useEffect(() => () => feed.dispose(), [feed]);
+  const status = useStore(feed.store, (s) => s.status);
   const loaded = useRef<Loaded | null>(null);
   const [loadedTick, setLoadedTick] = useState(0);
   /** The settings the worker's network was made from, so an import does not make it again. */
@@ -180,17 +208,18 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
     setView((v) => ({ ...v, aeCurve }));
   }, []);
 
-  const onReport = useCallback((r: TrainerReport) => {
-    setView((v) => ({
-      ...v,
+  const onReport = useCallback((r: TrainerReport) => feed.push(r), [feed]);
+
+  /** Progress as it stands right after a network is made or loaded. */
+  const freshProgress = useCallback(
+    (r: TrainerReport): TrainingProgress => ({
+      ...EMPTY_PROGRESS,
       status: r.status,
-      step: r.step,
-      losses: r.losses.length ? [...v.losses, ...r.losses] : v.losses,
-      psnrs: r.heldOut ? [...v.psnrs, { step: r.heldOut.step, psnr: r.heldOut.psnr }] : v.psnrs,
-      heldOut: r.heldOut ?? v.heldOut,
-      stepsPerSecond: r.stepsPerSecond ?? v.stepsPerSecond,
-    }));
-  }, []);
+      psnrs: r.heldOut ? [{ step: 0, psnr: r.heldOut.psnr }] : [],
+      heldOut: r.heldOut,
+    }),
+    [],
+  );
 
   /** The JPEG curve depends on the photo alone: it is measured once. */
   const jpegAsked = useRef(false);
@@ -211,27 +240,15 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
       ...(from === 'shipped' && l.shippedJson ? [l.shippedJson] : []),
     );
     if (!outcome.ok) return;
-    const r = outcome.report;
-    setView((v) => ({
-      ...v,
-      ready: true,
-      status: r.status,
-      step: 0,
-      losses: [],
-      psnrs: r.heldOut ? [{ step: 0, psnr: r.heldOut.psnr }] : [],
-      heldOut: r.heldOut,
-      stepsPerSecond: null,
-      startedFrom: from,
-      compressed: null,
-      aeCurve: null,
-    }));
+    feed.replace(freshProgress(outcome.report));
+    setView((v) => ({ ...v, ready: true, startedFrom: from, compressed: null, aeCurve: null }));
     void measureCompression(bitsRef.current, true);
     if (!jpegAsked.current) {
       jpegAsked.current = true;
       const jpegCurve = await l.client.remote.jpeg(JPEG_QUALITIES);
       setView((v) => ({ ...v, jpegCurve }));
     }
-  }, [key, onReport, measureCompression]);
+  }, [key, onReport, measureCompression, feed, freshProgress]);
 
   // A new network whenever the settings change (and once everything is loaded).
   useEffect(() => {
@@ -241,19 +258,19 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
 
   // The compression panel follows the bits slider while training is not running.
   useEffect(() => {
-    if (view.ready && view.status !== 'running') void measureCompression(state.bits, false);
-  }, [state.bits, view.ready, view.status, measureCompression]);
+    if (view.ready && status !== 'running') void measureCompression(state.bits, false);
+  }, [state.bits, view.ready, status, measureCompression]);
 
   const startTraining = useCallback(() => {
     const l = loaded.current;
     if (!l) return;
-    setView((v) => ({ ...v, status: 'running' }));
+    feed.setStatus('running');
     void l.client.remote.start().then((last) => {
       // The run's last report: its status (paused, diverged) and any losses not reported yet.
       onReport(last);
       void measureCompression(bitsRef.current, true);
     });
-  }, [measureCompression, onReport]);
+  }, [feed, measureCompression, onReport]);
 
   const pause = useCallback(() => {
     void loaded.current?.client.remote.pause();
@@ -277,24 +294,71 @@ export function useTrainer(state: AutoencoderState, onImported: (channels: reado
       await l.client.remote.pause();
       const outcome = await l.client.remote.importWeights(text);
       if (outcome.ok) {
-        const r = outcome.report;
         configuredKey.current = JSON.stringify([outcome.channels, state.seed, state.lr, 'scratch']);
-        setView((v) => ({
-          ...v,
-          status: r.status,
-          step: 0,
-          losses: [],
-          psnrs: r.heldOut ? [{ step: 0, psnr: r.heldOut.psnr }] : [],
-          heldOut: r.heldOut,
-          startedFrom: 'scratch',
-        }));
+        feed.replace(freshProgress(outcome.report));
+        setView((v) => ({ ...v, startedFrom: 'scratch' }));
         onImported(outcome.channels);
         void measureCompression(bitsRef.current, true);
       }
       return outcome;
     },
-    [measureCompression, onImported, state.seed, state.lr],
+    [feed, freshProgress, measureCompression, onImported, state.seed, state.lr],
   );
 
-  return { ...view, start: startTraining, pause, reset, exportWeights, importWeights };
+  const pickOwnPhoto = useCallback(
+    async (file: Blob): Promise<OwnPhotoOutcome> => {
+      const l = loaded.current;
+      if (!l) return { ok: false, refusal: { kind: 'not-ready' } };
+      const decoded = await decodePhoto(file, browserDecoder, TRAINER_LIMITS.maxPhotoSide);
+      if (!decoded.ok) return { ok: false, refusal: decoded.refusal };
+      const { width, height } = decoded.photo.image;
+      // Three halvings in the encoder and three doublings in the decoder come back to a multiple of 8.
+      const cw = width - (width % 8);
+      const ch = height - (height % 8);
+      if (cw < 8 || ch < 8) return { ok: false, refusal: { kind: 'too-small' } };
+      const rgba = cropRgba(decoded.photo.rgba, width, cw, ch);
+      await l.client.remote.pause();
+      const report = await l.client.remote.setHeldOut({ width: cw, height: ch, data: rgbFromRgba(rgba, cw, ch) });
+      if (!report) return { ok: false, refusal: { kind: 'too-small' } };
+      // The PSNR curve starts again: its earlier points measured another photo.
+      const now = feed.store.getState();
+      const h = report.heldOut;
+      feed.replace({ ...now, status: report.status, heldOut: h, psnrs: h ? [{ step: h.step, psnr: h.psnr }] : [] });
+      setView((v) => ({
+        ...v,
+        original: { rgba, width: cw, height: ch },
+        ownPhoto: true,
+        compressed: null,
+        aeCurve: null,
+        jpegCurve: null,
+      }));
+      void measureCompression(bitsRef.current, true);
+      void l.client.remote.jpeg(JPEG_QUALITIES).then((jpegCurve) => setView((v) => ({ ...v, jpegCurve })));
+      return { ok: true };
+    },
+    [feed, measureCompression],
+  );
+
+  const compareDecoders = useCallback(
+    async (decoders: readonly DecoderKind[], steps: number, onCompare: (report: CompareReport) => void) => {
+      const l = loaded.current;
+      if (!l) return null;
+      await l.client.listenCompare(onCompare);
+      return l.client.remote.compare(decoders, steps);
+    },
+    [],
+  );
+
+  return {
+    ...view,
+    compareDecoders,
+    pickOwnPhoto,
+    progress: feed.store,
+    status,
+    start: startTraining,
+    pause,
+    reset,
+    exportWeights,
+    importWeights,
+  };
 }

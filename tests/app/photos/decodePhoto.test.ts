@@ -38,6 +38,13 @@ describe('decodePhoto', () => {
     expect([image.data[0], image.data[plane], image.data[2 * plane]]).toEqual([1, 0, 0.20000000298023224]);
   });
 
+  it('scales to a smaller long side when the caller asks (the autoencoder lesson’s 512)', async () => {
+    const drawn: [number, number][] = [];
+    const result = await decodePhoto(catJpeg(), fakeDecoder(4000, 3000, drawn), 512);
+    expect(drawn).toEqual([[512, 384]]);
+    expect(result.ok && [result.photo.image.width, result.photo.image.height]).toEqual([512, 384]);
+  });
+
   it('scales a large photo to at most 1024 px on its long side, keeping its shape', async () => {
     const drawn: [number, number][] = [];
     const result = await decodePhoto(catJpeg(), fakeDecoder(4000, 3000, drawn));

@@ -5,6 +5,7 @@ import { mulberry32 } from '../../../engine/random';
 import {
   createAutoencoderApi,
   type AutoencoderApiOptions,
+  type CompareReport,
   type TrainerReport,
   type TrainerSettings,
 } from '../../../app/workers/autoencoderApi';
@@ -107,6 +108,19 @@ describe('autoencoder training worker handlers', () => {
     expect(api.exportWeights()).toBe(exported);
   });
 
+  it('report each loss of a started run once when it diverges: to the listener, not again in the answer', async () => {
+    let calls = 0;
+    const failing: typeof trainStep = (...args) => (++calls <= 5 ? trainStep(...args) : Number.NaN);
+    const { api } = ready({ trainStep: failing });
+    const reports: TrainerReport[] = [];
+    api.onReport((r) => reports.push(r));
+    const last = await api.start();
+    expect(last.status).toBe('diverged');
+    expect(last.losses).toEqual([]);
+    expect(reports.at(-1)!.status).toBe('diverged');
+    expect(reports.reduce((n, r) => n + r.losses.length, 0)).toBe(5);
+  });
+
   it('train in slices while started, report losses and speed, and stop when paused', async () => {
     let clock = 0;
     const { api } = ready({ now: () => (clock += 40) });
@@ -177,5 +191,50 @@ describe('autoencoder training worker handlers', () => {
     expect(points.map((p) => p.setting)).toEqual([0.5, 0.9]);
     expect(points[1]!.bpp).toBeCloseTo((8 * 90) / 256, 12);
     expect(points[0]!.psnr).toBeGreaterThan(40);
+  });
+
+  it('train a transposed and a resize-then-convolve decoder side by side from one seed, both measured on the held-out crop', async () => {
+    let clock = 0;
+    const { api } = ready({ now: () => (clock += 10) });
+    const reports: CompareReport[] = [];
+    api.onCompare((r) => reports.push(r));
+    const last = await api.compare(['transposed', 'nearest'], 12);
+    expect(last.status).toBe('done');
+    expect(last.step).toBe(12);
+    expect(last.pictures.map((p) => p.decoder)).toEqual(['transposed', 'nearest']);
+    expect(last.pictures.every((p) => p.width === 16 && p.rgba.length === 16 * 16 * 4)).toBe(true);
+    expect(reports[0]!.step).toBe(0);
+    expect(reports.at(-1)).toBe(last);
+    // Each network learns: its crop's PSNR rises from the first report to the last.
+    for (const i of [0, 1]) expect(last.pictures[i]!.psnr).toBeGreaterThan(reports[0]!.pictures[i]!.psnr);
+    // The same run again gives the same pictures: one seed, the same batches.
+    const again = await ready({ now: () => (clock += 10) }).api.compare(['transposed', 'nearest'], 12);
+    expect(again.pictures[1]!.psnr).toBe(last.pictures[1]!.psnr);
+  });
+
+  it('stop a side-by-side run when paused, and refuse one without decoders', async () => {
+    let clock = 0;
+    const { api } = ready({ now: () => (clock += 150) });
+    api.onCompare((r) => {
+      if (r.step > 0) api.pause();
+    });
+    const last = await api.compare(['transposed', 'bilinear'], 1000);
+    expect(last.status).toBe('paused');
+    expect(last.step).toBeLessThan(1000);
+    expect(await api.compare([], 5)).toMatchObject({ status: 'refused' });
+  });
+
+  it('measure the network on a new held-out photo, keeping its weights, and refuse one the network cannot rebuild', () => {
+    const { api } = ready();
+    api.train(10);
+    const exported = api.exportWeights();
+    const own = api.setHeldOut(smoothPhoto(24, 16, 9))!;
+    expect(own.heldOut).toMatchObject({ width: 24, height: 16 });
+    expect(own.heldOut!.rgba).toHaveLength(24 * 16 * 4);
+    expect(api.exportWeights()).toBe(exported);
+    expect(api.compress(4)).toMatchObject({ width: 24, height: 16 });
+    // 20 is not a multiple of 8: three halvings and doublings would not come back to it.
+    expect(api.setHeldOut(smoothPhoto(20, 16, 9))).toBeNull();
+    expect(api.setHeldOut({ width: 16, height: 16, data: new Float32Array(5) })).toBeNull();
   });
 });

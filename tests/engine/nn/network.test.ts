@@ -28,43 +28,46 @@ function smoothBatch(n: number, c: number, h: number, w: number, seed: number): 
   return out;
 }
 
-describe('gradients of a network against finite differences', () => {
-  // Small, with every layer kind and both activations, in float64 so central
-  // differences are accurate: (L(θ + h) − L(θ − h)) / 2h has error O(h²).
-  const spec: NetworkSpec = autoencoderSpec(2, [4, 3]);
-  const [N, H, W] = [2, 8, 8];
-  const plan = createTrainingPlan(spec, N, [H, W], 'float64');
-  const params = initParameters(spec, 'pytorch-default', mulberry32(7), 'float64');
-  const input = smoothBatch(N, 2, H, W, 3);
-  const target = smoothBatch(N, 2, H, W, 4);
-  const grads = zeroParameters(spec, 'float64');
-  plan.lossAndGradients(params, input, target, grads);
-  const loss = (): number => mseLoss(plan.forward(params, input), target);
+describe.each(['transposed', 'nearest', 'bilinear'] as const)(
+  'gradients of a network (%s decoder) against finite differences',
+  (decoder) => {
+    // Small, with every layer kind and both activations, in float64 so central
+    // differences are accurate: (L(θ + h) − L(θ − h)) / 2h has error O(h²).
+    const spec: NetworkSpec = autoencoderSpec(2, [4, 3], 3, 2, decoder);
+    const [N, H, W] = [2, 8, 8];
+    const plan = createTrainingPlan(spec, N, [H, W], 'float64');
+    const params = initParameters(spec, 'pytorch-default', mulberry32(7), 'float64');
+    const input = smoothBatch(N, 2, H, W, 3);
+    const target = smoothBatch(N, 2, H, W, 4);
+    const grads = zeroParameters(spec, 'float64');
+    plan.lossAndGradients(params, input, target, grads);
+    const loss = (): number => mseLoss(plan.forward(params, input), target);
 
-  it.each(params.params.map((p, i) => [p.name, i] as const))('∂L/∂%s', (_name, i) => {
-    const p = params.params[i]!;
-    const g = grads.params[i]!.data;
-    const rand = mulberry32(100 + i);
-    const h = 1e-5;
-    let scale = 0;
-    for (const v of g) scale = Math.max(scale, Math.abs(v));
-    for (let probe = 0; probe < 8; probe++) {
-      const j = Math.floor(rand() * p.data.length);
-      const keep = p.data[j]!;
-      p.data[j] = keep + h;
-      const up = loss();
-      p.data[j] = keep - h;
-      const down = loss();
-      p.data[j] = keep;
-      const numeric = (up - down) / (2 * h);
-      expect(Math.abs(numeric - g[j]!)).toBeLessThan(1e-6 * scale + 1e-10);
-    }
-  });
+    it.each(params.params.map((p, i) => [p.name, i] as const))('∂L/∂%s', (_name, i) => {
+      const p = params.params[i]!;
+      const g = grads.params[i]!.data;
+      const rand = mulberry32(100 + i);
+      const h = 1e-5;
+      let scale = 0;
+      for (const v of g) scale = Math.max(scale, Math.abs(v));
+      for (let probe = 0; probe < 8; probe++) {
+        const j = Math.floor(rand() * p.data.length);
+        const keep = p.data[j]!;
+        p.data[j] = keep + h;
+        const up = loss();
+        p.data[j] = keep - h;
+        const down = loss();
+        p.data[j] = keep;
+        const numeric = (up - down) / (2 * h);
+        expect(Math.abs(numeric - g[j]!)).toBeLessThan(1e-6 * scale + 1e-10);
+      }
+    });
 
-  it('lossAndGradients returns the loss that forward and mseLoss give', () => {
-    expect(plan.lossAndGradients(params, input, target, grads)).toBeCloseTo(loss(), 14);
-  });
-});
+    it('lossAndGradients returns the loss that forward and mseLoss give', () => {
+      expect(plan.lossAndGradients(params, input, target, grads)).toBeCloseTo(loss(), 14);
+    });
+  },
+);
 
 describe('training', () => {
   it('lowers the loss of the lesson network on a fixed seed (Adam, PyTorch initialisation, float32)', () => {
@@ -93,6 +96,20 @@ describe('training', () => {
     for (let step = 0; step < 40; step++) {
       last = trainStep(plan, params, grads, adam, batch, { lr: 1e-2, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
     }
+    expect(last).toBeLessThan(0.5 * first);
+  });
+
+  it('lowers the loss of the resize-then-convolve network (bilinear ×2, then 3×3 stride 1) too', () => {
+    const spec = autoencoderSpec(3, [8, 4], 3, 2, 'bilinear');
+    const plan = createTrainingPlan(spec, 2, [16, 16]);
+    const params = initParameters(spec, 'pytorch-default', mulberry32(5));
+    const grads = zeroParameters(spec);
+    const adam = createAdamState(params);
+    const batch = Float32Array.from(smoothBatch(2, 3, 16, 16, 9));
+    const options = { lr: 1e-2, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+    const first = trainStep(plan, params, grads, adam, batch, options);
+    let last = first;
+    for (let step = 0; step < 40; step++) last = trainStep(plan, params, grads, adam, batch, options);
     expect(last).toBeLessThan(0.5 * first);
   });
 

@@ -7,6 +7,9 @@ import {
   tfSamePadding,
   torchSamePadding,
   type NetworkSpec,
+  parametersFromJson,
+  parametersToJson,
+  zeroParameters,
 } from '../../../engine/nn';
 import type { ProblemDetails } from '../../../engine/errors';
 
@@ -138,5 +141,27 @@ describe('network specs as data', () => {
     expect(layerShapes(wide, [8, 8]).valid).toBe(false);
     const deep = autoencoderSpec(3, [4, 4, 4, 4, 4]);
     expect(layerShapes(deep, [64, 64]).problems.map((p) => (p.details as ProblemDetails).name)).toContain('layers');
+  });
+});
+
+describe('the resize-then-convolve decoder', () => {
+  const spec = autoencoderSpec(3, [64, 32], 3, 2, 'bilinear');
+
+  it('upsamples ×2 and convolves 3×3 with stride 1 and padding 1: the same sizes as the transposed decoder', () => {
+    const shapes = layerShapes(spec, [32, 32]);
+    expect(shapes.valid).toBe(true);
+    expect(shapes.reconstructs).toBe(true);
+    expect(shapes.layers.map((l) => l.outShape)).toEqual(
+      layerShapes(LESSON_AUTOENCODER, [32, 32]).layers.map((l) => l.outShape),
+    );
+    expect(shapes.layers[3]!.weightShape).toEqual([3, 32, 3, 3]);
+    expect(shapes.layers[3]!.torch[0]).toEqual({ padding: 1, outputPadding: 0 });
+    expect(spec.layers[2]).toMatchObject({ kind: 'resizeConv', resize: 'bilinear', stride: 2 });
+  });
+
+  it('reads back from its parameter file with the resize mode', () => {
+    const set = zeroParameters(spec);
+    const parsed = parametersFromJson(parametersToJson(set));
+    expect(parsed.ok && parsed.value.spec).toEqual(spec);
   });
 });

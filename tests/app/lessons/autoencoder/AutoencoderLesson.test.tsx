@@ -60,6 +60,43 @@ describe('the autoencoder lesson', () => {
     );
   });
 
+  it('keeps the overlap map and its explanation back until the student predicts which decoder draws the grid', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<AutoencoderLesson query="v=1&story=8" />);
+    const panel = screen.getByRole('region', { name: 'Checkerboards: two ways to upsample' });
+    expect(within(panel).queryByRole('grid')).toBeNull();
+    expect(within(panel).getByRole('button', { name: 'Train both from scratch (200 steps)' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    await user.click(screen.getByRole('button', { name: 'Just show me' }));
+    expect(await screen.findByText('The answer: 1, the transposed convolution.')).toBeTruthy();
+    const grid = within(panel).getByRole('grid', { name: 'Overlap counts of a 3×3, stride-2 transposed convolution' });
+    // The first output row of k3 s2 p1: the crop starts on a row where stamps overlap.
+    expect(
+      within(grid)
+        .getAllByRole('gridcell')
+        .slice(0, 8)
+        .map((c) => c.textContent),
+    ).toEqual(['1', '2', '1', '2', '1', '2', '1', '1'].map((n) => expect.stringContaining(n)));
+  });
+
+  it('shows beside the encoder that a strided convolution’s input gradient is the transposed convolution of its output gradient', () => {
+    renderWithStore(<AutoencoderLesson query="v=1&story=0" />);
+    const panel = screen.getByRole('region', { name: 'Backward is transposed: the gradient of an encoder layer' });
+    const backward = within(panel).getByRole('grid', { name: '∂L/∂x from the convolution’s backward pass' });
+    const transposed = within(panel).getByRole('grid', {
+      name: 'conv_transpose2d(∂L/∂y, w), stride 2, padding 1, output_padding 1',
+    });
+    const values = (grid: HTMLElement) =>
+      within(grid)
+        .getAllByRole('gridcell')
+        .map((c) => c.textContent);
+    expect(values(backward)).toHaveLength(16);
+    expect(values(transposed)).toEqual(values(backward));
+    expect(within(panel).getByText('16 of 16 cells are equal.')).toBeTruthy();
+  });
+
   it('speaks Chinese when the link says so', () => {
     renderWithStore(<AutoencoderLesson query="v=1&lang=zh-CN&story=0" />);
     expect(screen.getByRole('heading', { name: '形状链' })).toBeTruthy();

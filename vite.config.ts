@@ -11,8 +11,9 @@ export default defineConfig({
       registerType: 'autoUpdate',
       // The registration and the manifest both take the folder the app is served from as scope.
       scope: './',
-      // An external registerSW.js: the CSP (script-src 'self') forbids an inline registration script.
-      injectRegister: 'script',
+      // An external, deferred registerSW.js: the CSP (script-src 'self') forbids an inline
+      // registration script, and a deferred one does not hold up the parsing of the page.
+      injectRegister: 'script-defer',
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,jpg,woff2,woff,ttf,json,webmanifest}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

@@ -95,7 +95,7 @@ export function CompressionPanel({
       </div>
       {jpegCurve && jpegCurve.length === 0 ? <p className="hint">{w.noJpeg}</p> : null}
       <h3 className="panel-title">{w.chartTitle}</h3>
-      <div className="ae-scroll">
+      <div className="ae-scroll" tabIndex={0} role="region" aria-label={w.chartTitle}>
         <RateChart
           ours={aeCurve ?? []}
           jpeg={jpegCurve ?? []}

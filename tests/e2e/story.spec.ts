@@ -20,4 +20,10 @@ test.describe('predict-then-reveal', () => {
     await page.getByRole('spinbutton', { name: 'Kernel size kH × kW: height' }).fill('2');
     await expect.poll(async () => (await cellTexts(outputGrid(page))).every((t) => t !== '')).toBe(true);
   });
+
+  test('an embed of a checkpoint step shows the output: there is no question in it to answer', async ({ page }) => {
+    await openConv(page, 'embed=1');
+    await expect(page.getByRole('textbox', { name: 'Your answer' })).toHaveCount(0);
+    await expect.poll(async () => (await cellTexts(outputGrid(page))).every((t) => t !== '')).toBe(true);
+  });
 });

@@ -43,7 +43,6 @@ export default function ConvLesson({ query }: LessonProps) {
     (at, focus, hide, theme) =>
       convFigureModel(buildConvFigure(figure, view, { step: at, focus, hideOutput: hide, theme, t }), t.conv.title),
     step,
-    hideOutput,
     view.total,
   );
   return (

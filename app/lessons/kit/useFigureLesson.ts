@@ -22,7 +22,10 @@ export interface FigureLessonPage<P> {
   readonly story: number;
   readonly actions: FigureActions<P>;
   readonly figureRef: RefObject<HTMLDivElement | null>;
-  /** Whether the checkpoint of the current narrative step was answered on this visit. */
+  /**
+   * Whether the checkpoint of the current narrative step was answered on this
+   * visit; always in an embed, which shows no question to answer.
+   */
   readonly revealed: boolean;
   readonly reveal: () => void;
 }
@@ -38,6 +41,7 @@ export function useFigureLesson<P, L extends FigureLinkState<P> = FigureLinkStat
   const story = useSlice(slice, (s) => s.story);
   const actions = useSliceActions(slice);
   const setTotal = useAppStore((s) => s.setTotal);
+  const embed = useAppStore((s) => s.embed);
   const figureRef = useRef<HTMLDivElement>(null);
   // Predict-then-reveal: which narrative steps have been answered this visit.
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
@@ -47,30 +51,30 @@ export function useFigureLesson<P, L extends FigureLinkState<P> = FigureLinkStat
   useLessonUrl(query, binding);
   usePlayback(figureRef, actions.undo, actions.redo);
   const reveal = useCallback(() => setRevealed((r) => new Set(r).add(story)), [story]);
-  return { figure, story, actions, figureRef, revealed: revealed.has(story), reveal };
+  return { figure, story, actions, figureRef, revealed: embed || revealed.has(story), reveal };
 }
 
 /**
  * The figure as the share panel exports it: `model` draws it as it is now
- * (step, focus, hidden answers), `frames` every playback step for a GIF, with
- * an answer a checkpoint still waits for hidden in every frame. Both
+ * (step, focus), `frames` every playback step for a GIF. An export is a
+ * figure for slides and handouts, with no question beside it, so it always
+ * shows the answers a waiting checkpoint hides on the page. Both
  * keep their identity, so the memoized share panel does not render on edits.
  */
 export function useFigureExports<F>(
   slice: { readonly id: string },
   draw: (step: number, focus: F | null, hideOutput: boolean, theme: Theme) => FigureModel,
   step: number,
-  hideOutput: boolean,
   total: number,
 ): { readonly model: () => FigureModel; readonly frames: () => FigureModel[] } {
   const store = useAppStoreApi();
   const model = useLatestCallback(() => {
     const state = store.getState();
-    return draw(step, focusIn<F>(state, slice), hideOutput, state.theme);
+    return draw(step, focusIn<F>(state, slice), false, state.theme);
   });
   const frames = useLatestCallback(() => {
     const theme = store.getState().theme;
-    return Array.from({ length: total }, (_, i) => draw(i, null, hideOutput, theme));
+    return Array.from({ length: total }, (_, i) => draw(i, null, false, theme));
   });
   return { model, frames };
 }

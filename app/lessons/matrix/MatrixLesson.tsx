@@ -47,7 +47,6 @@ export default function MatrixLesson({ query }: LessonProps) {
         t.matrix.title,
       ),
     step,
-    waiting,
     view.total,
   );
   return (

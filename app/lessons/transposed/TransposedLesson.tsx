@@ -52,7 +52,6 @@ export default function TransposedLesson({ query }: LessonProps) {
         t.transposed.title,
       ),
     step,
-    hideOutput,
     view.total,
   );
   return (

@@ -7,7 +7,7 @@ import { useFigureExports } from '../../../../app/lessons/kit/useFigureLesson';
 import { createAppStore } from '../../../../app/store/appStore';
 import { StoreProvider } from '../../../../app/store/react';
 
-function exportsOf(hideOutput: boolean) {
+function exportsAt(step: number, total: number) {
   const drawn: { step: number; hidden: boolean }[] = [];
   const store = createAppStore({ lang: 'en', theme: 'light' });
   const wrapper = ({ children }: { children: ReactNode }) => <StoreProvider store={store}>{children}</StoreProvider>;
@@ -15,37 +15,28 @@ function exportsOf(hideOutput: boolean) {
     () =>
       useFigureExports<never>(
         { id: 'conv' },
-        (step, _focus, hidden) => {
-          drawn.push({ step, hidden });
+        (at, _focus, hidden) => {
+          drawn.push({ step: at, hidden });
           return {} as FigureModel;
         },
-        2,
-        hideOutput,
-        4,
+        step,
+        total,
       ),
     { wrapper },
   );
   return { exports: result.current, drawn };
 }
 
-describe('a figure exported while a checkpoint waits for its answer', () => {
-  it('keeps the answer hidden in the picture and in every frame of the animation', () => {
-    const { exports, drawn } = exportsOf(true);
+describe('a figure exported for slides or a handout', () => {
+  it('shows every answer in the picture, with no question beside it to answer', () => {
+    const { exports, drawn } = exportsAt(2, 4);
     exports.model();
-    exports.frames();
-    expect(drawn).toEqual([
-      { step: 2, hidden: true },
-      { step: 0, hidden: true },
-      { step: 1, hidden: true },
-      { step: 2, hidden: true },
-      { step: 3, hidden: true },
-    ]);
+    expect(drawn).toEqual([{ step: 2, hidden: false }]);
   });
 
-  it('shows the answers once nothing waits', () => {
-    const { exports, drawn } = exportsOf(false);
+  it('shows every answer in every frame of the animation, one frame per playback step', () => {
+    const { exports, drawn } = exportsAt(2, 4);
     exports.frames();
-    expect(drawn.every((d) => !d.hidden)).toBe(true);
-    expect(drawn).toHaveLength(4);
+    expect(drawn).toEqual([0, 1, 2, 3].map((step) => ({ step, hidden: false })));
   });
 });

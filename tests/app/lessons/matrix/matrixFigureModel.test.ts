@@ -55,7 +55,7 @@ describe('the matrix figure as exported', () => {
     expect(c?.cells.map((cell) => Number(cell.text))).toEqual(Array.from(view.numbers?.unrolled.matrix.data ?? []));
   });
 
-  it('exported while a checkpoint waits, it gives no answer away', () => {
+  it('drawn while a checkpoint waits, it gives no answer away', () => {
     expect(exported('product').matrices.map((x) => x.id)).toEqual(['m-input', 'm-weight', 'm-x']);
     const waitingForTranspose = exported('transpose').matrices.map((x) => x.id);
     expect(waitingForTranspose).toContain('m-ct');

@@ -40,7 +40,7 @@ export const ShapeChain = memo(function ShapeChain({
         {w.title}
       </h2>
       <p className="hint">{w.caption(h0)}</p>
-      <div className="ae-scroll" tabIndex={0} role="region" aria-label={w.title}>
+      <div className="ae-scroll" tabIndex={0}>
         <table className="ae-table">
           <thead>
             <tr>

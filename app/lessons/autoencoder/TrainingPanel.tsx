@@ -121,7 +121,7 @@ export function TrainingPanel({
           {tr.status[status]}
         </p>
         {losses.length > 0 ? (
-          <div className="ae-scroll" tabIndex={0} role="region" aria-label={tr.title}>
+          <div className="ae-scroll" tabIndex={0}>
             <LossChart
               losses={losses}
               psnrs={psnrs}

@@ -34,7 +34,7 @@ export function NamesTable({
       {names.length === 0 ? (
         <p className="hint">{w.empty}</p>
       ) : (
-        <div className="tensors-table-frame" tabIndex={0} role="region" aria-label={w.caption}>
+        <div className="tensors-table-frame" tabIndex={0}>
           <table className="tensors-table">
             <thead>
               <tr>

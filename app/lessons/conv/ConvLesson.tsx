@@ -40,8 +40,8 @@ export default function ConvLesson({ query }: LessonProps) {
   const step = useAppStore((s) => s.playback.step);
   const { model, frames } = useFigureExports<ConvFocus>(
     convSlice,
-    (at, focus, hide, theme) =>
-      convFigureModel(buildConvFigure(figure, view, { step: at, focus, hideOutput: hide, theme, t }), t.conv.title),
+    (at, focus, theme) =>
+      convFigureModel(buildConvFigure(figure, view, { step: at, focus, hideOutput: false, theme, t }), t.conv.title),
     step,
     view.total,
   );

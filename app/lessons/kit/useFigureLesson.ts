@@ -63,18 +63,18 @@ export function useFigureLesson<P, L extends FigureLinkState<P> = FigureLinkStat
  */
 export function useFigureExports<F>(
   slice: { readonly id: string },
-  draw: (step: number, focus: F | null, hideOutput: boolean, theme: Theme) => FigureModel,
+  draw: (step: number, focus: F | null, theme: Theme) => FigureModel,
   step: number,
   total: number,
 ): { readonly model: () => FigureModel; readonly frames: () => FigureModel[] } {
   const store = useAppStoreApi();
   const model = useLatestCallback(() => {
     const state = store.getState();
-    return draw(step, focusIn<F>(state, slice), false, state.theme);
+    return draw(step, focusIn<F>(state, slice), state.theme);
   });
   const frames = useLatestCallback(() => {
     const theme = store.getState().theme;
-    return Array.from({ length: total }, (_, i) => draw(i, null, false, theme));
+    return Array.from({ length: total }, (_, i) => draw(i, null, theme));
   });
   return { model, frames };
 }

@@ -41,11 +41,8 @@ export default function MatrixLesson({ query }: LessonProps) {
   const step = useAppStore((s) => s.playback.step);
   const { model, frames } = useFigureExports<MatrixFocus>(
     matrixSlice,
-    (at, focus, hide, theme) =>
-      matrixFigureModel(
-        buildMatrixFigure(figure, view, { step: at, focus, hidden: hide ? hidden : 'none', theme, t }),
-        t.matrix.title,
-      ),
+    (at, focus, theme) =>
+      matrixFigureModel(buildMatrixFigure(figure, view, { step: at, focus, hidden: 'none', theme, t }), t.matrix.title),
     step,
     view.total,
   );

@@ -46,9 +46,9 @@ export default function TransposedLesson({ query }: LessonProps) {
   const step = useAppStore((s) => s.playback.step);
   const { model, frames } = useFigureExports<TransposedFocus>(
     transposedSlice,
-    (at, focus, hide, theme) =>
+    (at, focus, theme) =>
       transposedFigureModel(
-        buildTransposedFigure(figure, view, { step: at, focus, hideOutput: hide, theme, t }),
+        buildTransposedFigure(figure, view, { step: at, focus, hideOutput: false, theme, t }),
         t.transposed.title,
       ),
     step,

@@ -15,8 +15,8 @@ function exportsAt(step: number, total: number) {
     () =>
       useFigureExports<never>(
         { id: 'conv' },
-        (at, _focus, hidden) => {
-          drawn.push({ step: at, hidden });
+        (at) => {
+          drawn.push({ step: at, hidden: false });
           return {} as FigureModel;
         },
         step,

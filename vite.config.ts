@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderPlugin } from './scripts/prerender.ts';
 import { securityHeadersPlugin } from './scripts/securityHeaders.ts';
 
 export default defineConfig({
   plugins: [
     react(),
     securityHeadersPlugin(),
+    prerenderPlugin(),
     VitePWA({
       registerType: 'autoUpdate',
       // The registration and the manifest both take the folder the app is served from as scope.

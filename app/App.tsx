@@ -3,14 +3,19 @@ import { Header } from '../components/Header';
 import { LandingPage } from '../components/LandingPage';
 import { Notices } from '../components/Notices';
 import { LessonRoute } from './LessonRoute';
-import { isAvailable } from './lessons/registry';
+import { isAvailable, lessonEntry, type LessonId } from './lessons/registry';
 import { useAppStore } from './store/react';
 import { useHashRoute } from './useHashRoute';
 import { useMessages } from './useMessages';
 
+export interface AppProps {
+  /** The link to render where there is no address bar (the build's prerendering of a route). */
+  readonly initialHash?: string;
+}
+
 /** The app shell: header, notices, the current route. */
-export function App() {
-  const { route, unknownPath, query } = useHashRoute();
+export function App({ initialHash }: AppProps) {
+  const { route, unknownPath, query } = useHashRoute(initialHash);
   const t = useMessages();
   const lang = useAppStore((s) => s.lang);
   const theme = useAppStore((s) => s.theme);
@@ -51,13 +56,27 @@ export function App() {
       <Notices />
       <main id="main" tabIndex={-1}>
         {lesson ? (
-          <Suspense fallback={<p className="loading">…</p>}>
+          <Suspense fallback={<LessonLoading lesson={lesson} />}>
             <LessonRoute lesson={lesson} query={query} />
           </Suspense>
         ) : (
           <LandingPage />
         )}
       </main>
+    </div>
+  );
+}
+
+/** A lesson's place while its code downloads: its title at once, so the page is never blank. */
+function LessonLoading({ lesson }: { readonly lesson: LessonId }) {
+  const t = useMessages();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <div className="lesson-loading">
+      <h1 className="lesson-title">{lessonEntry(lesson).title[lang]}</h1>
+      <p className="loading" role="status">
+        {t.errors.lessonLoading}
+      </p>
     </div>
   );
 }

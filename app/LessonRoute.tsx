@@ -1,6 +1,6 @@
 import { createElement, lazy, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { FailureBoundary } from '../components/FailureBoundary';
-import { LessonDownloadError, loadLesson } from './lessonModules';
+import { LessonDownloadError, loadedLesson, loadLesson } from './lessonModules';
 import type { LessonProps } from './lessons/contract';
 import type { LessonId } from './lessons/registry';
 import { useMessages } from './useMessages';
@@ -53,6 +53,10 @@ function LessonFailed({ error, retry }: { readonly error: Error; readonly retry:
  * Renders a lesson by id; its code loads on first visit. A download that
  * fails, or a lesson that stops working, says so in place of the lesson and
  * offers to try again; the header and the rest of the app keep working.
+ * A lesson whose code has already arrived renders at once, without
+ * suspending: the prerendered page (rendered once its lesson had loaded) and
+ * the client's first render, which waits for the linked lesson
+ * (`app/boot.tsx`), are then the same tree.
  */
 export function LessonRoute({ lesson, query }: { lesson: LessonId } & LessonProps) {
   const [attempt, setAttempt] = useState(0);
@@ -63,7 +67,7 @@ export function LessonRoute({ lesson, query }: { lesson: LessonId } & LessonProp
       onRetry={() => setAttempt((a) => a + 1)}
       fallback={(error, retry) => <LessonFailed error={error} retry={retry} />}
     >
-      {createElement(lessonView(lesson, attempt), { query })}
+      {createElement(loadedLesson(lesson)?.View ?? lessonView(lesson, attempt), { query })}
     </FailureBoundary>
   );
 }

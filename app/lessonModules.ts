@@ -3,6 +3,12 @@ import { lessonEntry, type LessonId } from './lessons/registry';
 import { parseHash } from './router';
 
 const loading = new Map<LessonId, Promise<AnyLessonDefinition>>();
+const loaded = new Map<LessonId, AnyLessonDefinition>();
+
+/** A lesson's definition if its code has already arrived, else null (then it renders lazily). */
+export function loadedLesson(id: LessonId): AnyLessonDefinition | null {
+  return loaded.get(id) ?? null;
+}
 
 /** A lesson's code could not be fetched (offline on a first visit, or a deploy replaced the files). */
 export class LessonDownloadError extends Error {
@@ -26,7 +32,10 @@ export function loadLesson(id: LessonId): Promise<AnyLessonDefinition> | null {
   const load = lessonEntry(id).load;
   if (!load) return null;
   const lesson = load().then(
-    (module) => module.default,
+    (module) => {
+      loaded.set(id, module.default);
+      return module.default;
+    },
     (cause: unknown) => {
       loading.delete(id);
       throw new LessonDownloadError(id, cause);

@@ -15,11 +15,12 @@
  * whole app: HTTPS pages only, never `*`.
  */
 import type { Plugin } from 'vite';
+import { inlineScriptHashes } from './prerender.ts';
 
 /** Directive → sources. `frame-ancestors` is header-only (see above). */
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  'script-src': `'self' ${inlineScriptHashes()}`,
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data: blob:",
   'font-src': "'self' data:",

@@ -68,6 +68,7 @@ export const en = {
     appFailed: 'ConvLab stopped working.',
     appFailedDetail: 'Your work is kept in the address: reloading the page reopens it.',
     lessonFailed: 'This lesson stopped working.',
+    lessonLoading: 'Loading the lesson…',
     lessonDownloadFailed:
       'This lesson could not be downloaded. You may be offline, or the site may have just been updated. Check the connection and try again.',
   },

@@ -63,6 +63,7 @@ export const zh: Messages = {
     appFailed: 'ConvLab 出错了。',
     appFailedDetail: '你做的修改都保存在地址里，重新加载页面就能恢复。',
     lessonFailed: '这节课出错了。',
+    lessonLoading: '正在加载这节课……',
     lessonDownloadFailed: '这节课的代码没能下载下来。可能是网络断了，也可能是网站刚刚更新。请检查网络后再试一次。',
   },
   refusal: {

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { inlineScripts } from '../../scripts/prerender';
 import { headerPolicy, headersFile, metaPolicy, securityHeaders } from '../../scripts/securityHeaders';
 
 describe('the security headers a static host sends', () => {
@@ -11,8 +13,10 @@ describe('the security headers a static host sends', () => {
     expect(metaPolicy()).not.toContain('frame-ancestors');
   });
 
-  it('allow no inline or foreign script', () => {
-    expect(metaPolicy()).toContain("script-src 'self';");
+  it('allow no inline or foreign script but the lesson preloader and the prerendered page chooser, pinned by their sha256', () => {
+    const hashes = inlineScripts().map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+    expect(hashes).toHaveLength(2);
+    expect(metaPolicy()).toContain(`script-src 'self' ${hashes.join(' ')};`);
     expect(metaPolicy()).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|https?:)/);
   });
 

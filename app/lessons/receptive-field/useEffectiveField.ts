@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LayerStack } from '../../../engine';
 import { computeField, type FieldAnswer } from './fieldJob';
 import type { RfCell, WeightMode } from './rfState';
@@ -9,6 +9,11 @@ export interface FieldState {
   /** Whether the work runs off the main thread (a worker); false only where workers do not exist. */
   readonly inWorker: boolean;
 }
+
+const neverChanges = () => () => {};
+const hasWorkers = () => typeof Worker !== 'undefined';
+/** The build's prerendered page says nothing of workers, so the first client render (hydration) must not either. */
+const noWorkersWhilePrerendering = () => false;
 
 /**
  * Computes the chosen cell's effective field in a worker made on first use
@@ -25,7 +30,7 @@ export function useEffectiveField(
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
   const [answer, setAnswer] = useState<FieldAnswer | null>(null);
-  const inWorker = typeof Worker !== 'undefined';
+  const inWorker = useSyncExternalStore(neverChanges, hasWorkers, noWorkersWhilePrerendering);
 
   useEffect(
     () => () => {

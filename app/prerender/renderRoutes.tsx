@@ -1,0 +1,79 @@
+/**
+ * Build-time only (the `prerender` plugin in `scripts/prerender.ts` loads it with Vite's SSR):
+ * the landing page and every built lesson's default figure as static HTML, in every language and
+ * theme, the exact tree the client's first render makes for the same link (`AppRoot`), so
+ * `hydrateRoot` can take it over (`app/boot.tsx`).
+ *
+ * The lessons come from the registry: a lesson added there is prerendered with no change here.
+ * One that cannot be rendered on the server is left out (`skipped`), and its links open as
+ * before: the app renders them once its code has arrived.
+ */
+import { renderToString } from 'react-dom/server';
+import { AppRoot } from '../AppRoot';
+import { LANGS, type Lang } from '../i18n';
+import { loadLesson } from '../lessonModules';
+import { isAvailable, LESSONS } from '../lessons/registry';
+import { createAppStore } from '../store/appStore';
+import type { Theme } from '../theme';
+
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+
+/**
+ * The most HTML one route's page may add to `index.html` (per language and theme, before
+ * compression). Every visit downloads every route's pages, so a lesson whose default page is
+ * larger (the matrix lesson draws an 84-cell-wide C) is written as its frame instead: the
+ * header and the lesson's place, painted at once, with the lesson rendered once its code has run.
+ */
+export const PAGE_BUDGET_BYTES = 40_000;
+
+export interface PrerenderedPage {
+  readonly html: string;
+  /** Only the frame (header and the lesson's place), not the lesson's page: never hydrated. */
+  readonly frame: boolean;
+}
+
+export interface PrerenderedRoutes {
+  /** `<route>/<lang>/<theme>` (route `home` or a lesson id) → `#root` for its link without a query. */
+  readonly pages: Readonly<Record<string, PrerenderedPage>>;
+  /** Routes left out, with why (the build prints them). */
+  readonly skipped: readonly string[];
+}
+
+/** Renders every route in every language and theme; never throws for one lesson's failure. */
+export async function renderRoutes(): Promise<PrerenderedRoutes> {
+  const pages: Record<string, PrerenderedPage> = {};
+  const skipped: string[] = [];
+  const routes: { readonly name: string; readonly hash: string; readonly load?: () => Promise<unknown> }[] = [
+    { name: 'home', hash: '#/' },
+  ];
+  for (const entry of LESSONS) {
+    if (!isAvailable(entry.id)) continue;
+    routes.push({ name: entry.id, hash: `#/${entry.id}`, load: () => loadLesson(entry.id) ?? Promise.resolve() });
+  }
+  for (const route of routes) {
+    try {
+      // Before the lesson's code is loaded, its route renders as the frame.
+      const frames = renderAll(route.name, route.hash, true);
+      await route.load?.();
+      const full = renderAll(route.name, route.hash, false);
+      const fits = Object.values(full).every((page) => page.html.length <= PAGE_BUDGET_BYTES);
+      Object.assign(pages, fits ? full : frames);
+      if (!fits)
+        skipped.push(`${route.name}: larger than ${PAGE_BUDGET_BYTES} bytes, so only its frame is prerendered`);
+    } catch (e) {
+      skipped.push(`${route.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return { pages, skipped };
+}
+
+function renderAll(name: string, hash: string, frame: boolean): Record<string, PrerenderedPage> {
+  const rendered: Record<string, PrerenderedPage> = {};
+  for (const lang of LANGS)
+    for (const theme of THEMES) rendered[`${name}/${lang}/${theme}`] = { html: renderHash(hash, lang, theme), frame };
+  return rendered;
+}
+
+function renderHash(hash: string, lang: Lang, theme: Theme): string {
+  return renderToString(<AppRoot store={createAppStore({ lang, theme })} initialHash={hash} />);
+}

@@ -1,0 +1,133 @@
+/**
+ * Vite plugin (build only): paints each route before the JavaScript has run.
+ *
+ * It renders the landing page and every built lesson's default figure, in each language and
+ * theme, with React's server renderer (`app/prerender/renderRoutes.tsx`, loaded through a Vite
+ * SSR server so it resolves modules as the app does) and writes them into `index.html` as
+ * `<template>`s, each followed by the inline script (`app/prerender/chooseTemplate.ts`, pinned by
+ * its sha256 in the CSP table) that copies the one of the link's route, language and theme into
+ * `#root` once it has been parsed. Links keep their form (`#/conv?…`): the hash never reaches the server, so one page
+ * holds every route's frame.
+ */
+import { createHash } from 'node:crypto';
+import type { Plugin, Rollup } from 'vite';
+import { chooseTemplateScript, type TemplateChoiceSettings } from '../app/prerender/chooseTemplate.ts';
+import { preloadLessonScript } from '../app/prerender/preloadLesson.ts';
+
+/**
+ * What the inline script needs to know of the app: its languages (`LANGS`, `app/i18n`) and link
+ * version (`URL_VERSION`, `app/urlCodec.ts`). Written out rather than imported, so that loading
+ * the Vite config does not load the app; a spec checks they are the app's.
+ */
+export const TEMPLATE_CHOICE: TemplateChoiceSettings = { langs: ['zh-CN', 'en'], version: '1' };
+
+/** The inline script that puts the link's prerendered page into `#root`. */
+export function templateChoiceScript(): string {
+  return chooseTemplateScript(TEMPLATE_CHOICE);
+}
+
+/** The page's only inline scripts: the head's lesson preloader and the body's template chooser. */
+export function inlineScripts(): readonly string[] {
+  return [preloadLessonScript(), templateChoiceScript()];
+}
+
+/** The CSP sources that allow the page's inline scripts and nothing else inline. */
+export function inlineScriptHashes(): string {
+  return inlineScripts()
+    .map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+    .join(' ');
+}
+
+const LESSON_ENTRY = /\/app\/lessons\/([^/]+)\/index\.tsx?$/;
+const APP_START = /\/app\/boot\.tsx$/;
+
+/** Which files the page's modules need, besides what its entry's own `<script>` loads. */
+export interface PageModules {
+  /** The app's start (`app/boot.tsx`) and the chunks it imports: every visit needs them. */
+  readonly start: readonly string[];
+  /**
+   * Lesson id → the files its code needs that the start does not: the chunk of its `index.ts`
+   * (what the registry's `load` imports) and the chunks it imports, transitively.
+   */
+  readonly lessons: Readonly<Record<string, readonly string[]>>;
+}
+
+export function pageModules(bundle: Rollup.OutputBundle): PageModules {
+  const chunks = new Map<string, Rollup.OutputChunk>();
+  for (const out of Object.values(bundle)) if (out.type === 'chunk') chunks.set(out.fileName, out);
+  const withImports = (file: string, into: Set<string>): Set<string> => {
+    if (into.has(file)) return into;
+    into.add(file);
+    for (const dep of chunks.get(file)?.imports ?? []) withImports(dep, into);
+    return into;
+  };
+  const initial = new Set<string>();
+  for (const chunk of chunks.values()) if (chunk.isEntry) withImports(chunk.fileName, initial);
+  const start = new Set<string>();
+  for (const chunk of chunks.values())
+    if (chunk.isDynamicEntry && APP_START.test(chunk.facadeModuleId ?? '')) withImports(chunk.fileName, start);
+  const lessons: Record<string, string[]> = {};
+  for (const chunk of chunks.values()) {
+    const id = chunk.isDynamicEntry ? LESSON_ENTRY.exec(chunk.facadeModuleId ?? '')?.[1] : undefined;
+    if (id) lessons[id] = [...withImports(chunk.fileName, new Set())].filter((f) => !initial.has(f) && !start.has(f));
+  }
+  return { start: [...start].filter((f) => !initial.has(f)), lessons };
+}
+
+export function prerenderPlugin(): Plugin {
+  return {
+    name: 'convlab-prerender',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, ctx) {
+        const { createServer } = await import('vite');
+        const server = await createServer({
+          configFile: false,
+          logLevel: 'error',
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: false, ws: false },
+        });
+        try {
+          const module = (await server.ssrLoadModule('/app/prerender/renderRoutes.tsx')) as {
+            renderRoutes: () => Promise<{
+              pages: Record<string, { html: string; frame: boolean }>;
+              skipped: string[];
+            }>;
+          };
+          const { pages, skipped } = await module.renderRoutes();
+          for (const s of skipped) console.warn(`prerendering: ${s}`);
+          // The chooser follows each template, so the visitor's page is in place once it is parsed.
+          const script = `<script>${templateChoiceScript()}</script>`;
+          const templates = Object.entries(pages)
+            .map(
+              ([id, page]) =>
+                `<template id="prerendered-${id}"${page.frame ? ' data-frame' : ''}>${page.html}</template>${script}`,
+            )
+            .join('');
+          const modules = ctx.bundle ? pageModules(ctx.bundle) : { start: [], lessons: {} };
+          // The app's start is evaluated after the first paint (`app/main.tsx`), but fetched now.
+          const startPreloads = modules.start
+            .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`)
+            .join('');
+          const preloads = Object.entries(modules.lessons)
+            .map(
+              ([id, files]) =>
+                `<meta name="convlab-lesson" content="${[id, ...files.map((f) => `./${f}`)].join(' ')}">`,
+            )
+            .join('');
+          // Before the stylesheet: a script after it would wait for it to arrive.
+          const firstScript = html.search(/<script type="module"|<link rel="stylesheet"/);
+          const head = `${startPreloads}${preloads}<script>${preloadLessonScript()}</script>`;
+          return (
+            firstScript < 0
+              ? html.replace('</head>', `${head}</head>`)
+              : html.slice(0, firstScript) + head + html.slice(firstScript)
+          ).replace('<div id="root"></div>', `<div id="root"></div>${templates || script}`);
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}

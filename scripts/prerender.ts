@@ -4,10 +4,11 @@
  * It renders the landing page and every built lesson's default figure, in each language and
  * theme, with React's server renderer (`app/prerender/renderRoutes.tsx`, loaded through a Vite
  * SSR server so it resolves modules as the app does) and writes them into `index.html` as
- * `<template>`s, each followed by the inline script (`app/prerender/chooseTemplate.ts`, pinned by
- * its sha256 in the CSP table) that copies the one of the link's route, language and theme into
- * `#root` once it has been parsed. Links keep their form (`#/conv?…`): the hash never reaches the server, so one page
- * holds every route's frame.
+ * `<template>`s, each route's followed by the inline script (`app/prerender/chooseTemplate.ts`,
+ * pinned by its sha256 in the CSP table) that copies the one of the link's route, language and
+ * theme into `#root` once it has been parsed. Links keep their form (`#/conv?…`): the hash never
+ * reaches the server, so one page holds every route's page. It also lists the modules each visit
+ * needs (`pageModules`), so they download beside the entry instead of after it has run.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin, Rollup } from 'vite';
@@ -97,13 +98,17 @@ export function prerenderPlugin(): Plugin {
           };
           const { pages, skipped } = await module.renderRoutes();
           for (const s of skipped) console.warn(`prerendering: ${s}`);
-          // The chooser follows each template, so the visitor's page is in place once it is parsed.
+          // The chooser follows each route's templates, so the visitor's page is in place as soon
+          // as its route has been parsed, while the browser still reads the others.
           const script = `<script>${templateChoiceScript()}</script>`;
-          const templates = Object.entries(pages)
-            .map(
-              ([id, page]) =>
-                `<template id="prerendered-${id}"${page.frame ? ' data-frame' : ''}>${page.html}</template>${script}`,
-            )
+          const routeOf = (id: string) => id.slice(0, id.indexOf('/'));
+          const entries = Object.entries(pages);
+          const templates = entries
+            .map(([id, page], i) => {
+              const last = routeOf(entries[i + 1]?.[0] ?? '') !== routeOf(id);
+              const attrs = page.frame ? ' data-frame' : '';
+              return `<template id="prerendered-${id}"${attrs}>${page.html}</template>${last ? script : ''}`;
+            })
             .join('');
           const modules = ctx.bundle ? pageModules(ctx.bundle) : { start: [], lessons: {} };
           // The app's start is evaluated after the first paint (`app/main.tsx`), but fetched now.

@@ -6,12 +6,12 @@
  * the build writes every prerendered route (the landing page and each built lesson's default
  * figure) in every language and theme into `index.html` as
  * `<template id="prerendered-<route>/<lang>/<theme>">`, and this function, inlined as a tiny
- * script after each template (the same text each time, so one sha256 in the CSP table,
+ * script after each route's templates (the same text each time, so one sha256 in the CSP table,
  * `scripts/securityHeaders.ts`), copies the one for this visit into `#root` as soon as it has been
  * parsed: the browser may paint it while it still parses the others. It also sets `<html lang>` and
  * `data-theme` at once, so the first painted frame already has the visitor's language and theme.
  *
- * Language and theme are chosen in the app's own order (`app/main.tsx`): the link's `lang=` and
+ * Language and theme are chosen in the app's own order (`app/boot.tsx`): the link's `lang=` and
  * `theme=`, then the browser's languages (`detectLang`) and `prefers-color-scheme`.
  *
  * A link with anything else in its query (its own settings, step, presentation…) may show other

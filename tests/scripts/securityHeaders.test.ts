@@ -43,8 +43,10 @@ describe('the security headers a static host sends', () => {
 
   it("match the README's nginx example line for line", () => {
     const readme = readFileSync('README.md', 'utf8');
+    // The inline scripts' hashes change with their text: the README stands them for `sha256-…`.
     for (const [name, value] of Object.entries(securityHeaders())) {
-      expect(readme).toContain(`add_header ${name} "${value}" always;`);
+      const written = value.replace(/'sha256-[^']+'/g, "'sha256-…'");
+      expect(readme).toContain(`add_header ${name} "${written}" always;`);
     }
   });
 });

@@ -1,5 +1,5 @@
 // Initial JavaScript of `#/`: every script and modulepreload that dist/index.html
-// loads before any lesson, gzipped. Usage: npm run build && npm run size
+// loads before any lesson, gzipped; and the size of the page itself. Usage: npm run build && npm run size
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +21,11 @@ for (const url of urls) {
   console.log(`${url.padEnd(44)} ${kib(gz).padStart(7)} KiB gz`);
 }
 console.log(`initial JavaScript of #/: ${kib(total)} KiB gzipped (budget 130 KiB)`);
+// The page itself carries every route's prerendered page (scripts/prerender.ts).
+const page = Buffer.from(html);
+console.log(
+  `index.html with its prerendered pages: ${kib(page.length)} KiB, ${kib(gzipSync(page, { level: 9 }).length)} KiB gzipped`,
+);
 const lazy = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') && !urls.some((u) => u.endsWith(f)));
 for (const f of lazy) {
   const gz = gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length;

@@ -4,7 +4,7 @@
  * It renders the landing page and every built lesson's default figure, in each language and
  * theme, with React's server renderer (`app/prerender/renderRoutes.tsx`, loaded through a Vite
  * SSR server so it resolves modules as the app does) and writes them into `index.html` as
- * `<template>`s, each route's followed by the inline script (`app/prerender/chooseTemplate.ts`,
+ * data blocks (`<script type="text/x-prerendered-page">`, see `dataBlock`), each route's followed by the inline script (`app/prerender/chooseTemplate.ts`,
  * pinned by its sha256 in the CSP table) that copies the one of the link's route, language and
  * theme into `#root` once it has been parsed. Links keep their form (`#/conv?…`): the hash never
  * reaches the server, so one page holds every route's page. It also lists the modules each visit
@@ -75,6 +75,20 @@ export function pageModules(bundle: Rollup.OutputBundle): PageModules {
   return { start: [...start].filter((f) => !initial.has(f)), lessons };
 }
 
+/** The type of the data blocks that hold the prerendered pages (`app/prerender/chooseTemplate.ts`). */
+export const PAGE_BLOCK_TYPE = 'text/x-prerendered-page';
+
+/**
+ * One prerendered page as a data block: text the browser keeps without running or parsing it.
+ * A page's HTML could only end the block early if it held `</script`, or change how the block is
+ * read if it held `<script` after `<!--`; React's output of the app's own figures has neither, and
+ * the build stops rather than write a page that does.
+ */
+export function dataBlock(id: string, attrs: string, html: string): string {
+  if (/<\/?script/i.test(html)) throw new Error(`prerendered page ${id} contains a script tag`);
+  return `<script type="${PAGE_BLOCK_TYPE}" id="prerendered-${id}"${attrs}>${html}</script>`;
+}
+
 export function prerenderPlugin(): Plugin {
   return {
     name: 'convlab-prerender',
@@ -107,7 +121,7 @@ export function prerenderPlugin(): Plugin {
             .map(([id, page], i) => {
               const last = routeOf(entries[i + 1]?.[0] ?? '') !== routeOf(id);
               const attrs = page.frame ? ' data-frame' : '';
-              return `<template id="prerendered-${id}"${attrs}>${page.html}</template>${last ? script : ''}`;
+              return `${dataBlock(id, attrs, page.html)}${last ? script : ''}`;
             })
             .join('');
           const modules = ctx.bundle ? pageModules(ctx.bundle) : { start: [], lessons: {} };

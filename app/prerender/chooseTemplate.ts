@@ -4,8 +4,11 @@
  *
  * The routes are hash routes on one `index.html`, so the server cannot pick a page per link:
  * the build writes every prerendered route (the landing page and each built lesson's default
- * figure) in every language and theme into `index.html` as
- * `<template id="prerendered-<route>/<lang>/<theme>">`, and this function, inlined as a tiny
+ * figure) in every language and theme into `index.html` as data blocks,
+ * `<script type="text/x-prerendered-page" id="prerendered-<route>/<lang>/<theme>">`: the browser
+ * reads a data block as plain text, never runs it, and does not build the DOM of the pages this
+ * visit does not show (as it would for `<template>`s), so the other pages cost their download
+ * and nothing more. This function, inlined as a tiny
  * script after each route's templates (the same text each time, so one sha256 in the CSP table,
  * `scripts/securityHeaders.ts`), copies the one for this visit into `#root` as soon as it has been
  * parsed: the browser may paint it while it still parses the others. It also sets `<html lang>` and
@@ -82,13 +85,14 @@ export function chooseTemplate(
   html.lang = lang;
   html.dataset.theme = theme;
   const id = `${route}/${lang}/${theme}`;
-  const template = doc.getElementById(`prerendered-${id}`);
+  const page = doc.getElementById(`prerendered-${id}`);
   const root = doc.getElementById('root');
   // Already chosen by an earlier copy of this script, or not parsed yet.
-  if (!(template instanceof HTMLTemplateElement) || !root || root.dataset.prerendered !== undefined) return;
+  if (!(page instanceof HTMLScriptElement) || !root || root.dataset.prerendered !== undefined) return;
   // A frame (a route whose page was too large to prerender) is never hydrated.
-  if (template.hasAttribute('data-frame')) plain = false;
-  root.appendChild(template.content.cloneNode(true));
+  if (page.hasAttribute('data-frame')) plain = false;
+  // The build's own markup, written by React's server renderer from no one's input.
+  root.innerHTML = page.text;
   root.dataset.prerendered = id;
   root.dataset.prerenderedFor = hash;
   if (!plain) root.dataset.prerenderedFrame = '';

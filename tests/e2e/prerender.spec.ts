@@ -77,7 +77,8 @@ test.describe('taking the page over', () => {
       await expect(page.locator('#root')).not.toHaveAttribute('inert');
       const [prerendered, shown] = await page.evaluate(() => {
         const id = `prerendered-${location.hash.slice(2)}/en/light`;
-        const template = document.getElementById(id) as HTMLTemplateElement;
+        const template = document.createElement('template');
+        template.innerHTML = (document.getElementById(id) as HTMLScriptElement).text;
         const cells = (root: ParentNode) => [...root.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent);
         return [cells(template.content), cells(document.getElementById('root') as HTMLElement)];
       });
@@ -129,7 +130,8 @@ test.describe('the first painted frame is already the visitor’s', () => {
     const first = await seen(page);
     expect(first.theme).toBe('dark');
     const light = await page.evaluate(() => {
-      const template = document.getElementById('prerendered-transposed/en/light') as HTMLTemplateElement;
+      const template = document.createElement('template');
+      template.innerHTML = (document.getElementById('prerendered-transposed/en/light') as HTMLScriptElement).text;
       return [...template.content.querySelectorAll<HTMLElement>('[role="gridcell"]')].map(
         (c) => `${c.textContent} ${c.style.backgroundColor}`,
       );

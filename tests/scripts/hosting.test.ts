@@ -54,9 +54,11 @@ function metaPolicy(html: string): string {
 }
 
 /** The text of every `<script>` without a `src`. */
+/** The page's inline scripts that run: not those with a `src`, nor data blocks (a type that is not JavaScript). */
 function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
     .filter((m) => !/\bsrc\s*=/.test(m[1] ?? ''))
+    .filter((m) => !/\btype\s*=\s*"(?!module"|text\/javascript")[^"]*"/.test(m[1] ?? ''))
     .map((m) => m[2] ?? '');
 }
 

@@ -7,14 +7,14 @@ import { URL_VERSION } from '../../../app/urlCodec';
 
 const SETTINGS: TemplateChoiceSettings = { langs: LANGS, version: String(URL_VERSION) };
 
-/** A page as the build writes it: an empty root and one template per route, language and theme. */
+/** A page as the build writes it: an empty root and one data block per route, language and theme. */
 function page(): Document {
   const templates = ['home', 'conv']
     .flatMap((route) =>
       LANGS.flatMap((lang) =>
         ['light', 'dark'].map(
           (theme) =>
-            `<template id="prerendered-${route}/${lang}/${theme}"><p class="${route}" data-lang="${lang}" data-theme="${theme}">${route}</p></template>`,
+            `<script type="text/x-prerendered-page" id="prerendered-${route}/${lang}/${theme}"><p class="${route}" data-lang="${lang}" data-theme="${theme}">${route}</p></script>`,
         ),
       ),
     )
@@ -92,7 +92,7 @@ describe('chooseTemplate: the prerendered page a link opens with', () => {
   });
 
   it("does nothing before the link's template has been parsed, and puts it in place once it has", () => {
-    const later = doc.getElementById('prerendered-conv/en/light') as HTMLTemplateElement;
+    const later = doc.getElementById('prerendered-conv/en/light') as HTMLScriptElement;
     later.remove();
     choose('#/conv');
     expect(root().childNodes).toHaveLength(0);

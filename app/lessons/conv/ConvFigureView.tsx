@@ -120,7 +120,7 @@ export const ConvFigureView = memo(function ConvFigureView({
         </div>
         <div className="figure-rows">
           {rows.map((row) => (
-            <div key={row.co} className="figure-row" data-out-channel={row.co}>
+            <div key={row.co} className="figure-row" data-testid={`figure-row-${row.co}`}>
               <div className="kernel-group">{row.kernels.map(grid)}</div>
               {row.outputs.length > 0 ? (
                 <>

@@ -472,31 +472,51 @@ function sourceOf(result: Conv2dResult, py: number, px: number): readonly [numbe
   return sy >= 0 && sx >= 0 ? [sy, sx] : null;
 }
 
-/** Lays the figure out for export: inputs, kernels and bias, outputs, left to right. */
+/**
+ * Lays the figure out for export as the page does: the inputs in a column, then
+ * one row per output channel (its kernel slices side by side, then its
+ * outputs), and the bias under the rows. Positions and sizes are in cells.
+ */
 export function convFigureModel(fig: ConvFigure, title: string): FigureModel {
   const matrices: FigureMatrix[] = [];
-  let x = 0;
-  let height = 0;
-  const column = (grids: readonly ConvGrid[]) => {
-    if (grids.length === 0) return;
-    let y = 1;
-    let width = 0;
-    for (const g of grids) {
-      matrices.push({ id: g.id, label: g.label, rows: g.rows, cols: g.cols, x, y, cells: g.cells });
-      y += g.rows + 2;
-      width = Math.max(width, g.cols, Math.ceil(g.label.length / 3.5));
-    }
-    height = Math.max(height, y);
-    x += width + 2;
-  };
-  column(fig.inputs);
-  column(fig.bias ? [...fig.kernels, fig.bias] : fig.kernels);
-  column(fig.outputs);
+  const widthOf = (g: ConvGrid) => Math.max(g.cols, Math.ceil(g.label.length / 3.5));
+  const place = (g: ConvGrid, x: number, y: number) =>
+    matrices.push({ id: g.id, label: g.label, rows: g.rows, cols: g.cols, x, y, cells: g.cells });
+  let inputsBottom = 1;
+  let inputsWidth = 0;
+  for (const g of fig.inputs) {
+    place(g, 0, inputsBottom);
+    inputsBottom += g.rows + 2;
+    inputsWidth = Math.max(inputsWidth, widthOf(g));
+  }
+  const left = fig.inputs.length > 0 ? inputsWidth + 2 : 0;
+  let right = left;
+  let y = 1;
+  const channels = fig.kernels.reduce((n, k) => Math.max(n, k.a + 1), 0);
+  for (let co = 0; co < channels; co++) {
+    let x = left;
+    let rows = 0;
+    const row = [...fig.kernels.filter((k) => k.a === co), ...fig.outputs.filter((o) => o.b === co)];
+    row.forEach((g, i) => {
+      // A wider gap before the outputs: the page puts "=" there.
+      if (i > 0 && g.kind === 'output' && row[i - 1]?.kind !== 'output') x += 1;
+      place(g, x, y);
+      x += widthOf(g) + 1;
+      rows = Math.max(rows, g.rows);
+    });
+    right = Math.max(right, x - 1);
+    y += rows + 2;
+  }
+  if (fig.bias) {
+    place(fig.bias, left, y);
+    right = Math.max(right, left + widthOf(fig.bias));
+    y += fig.bias.rows + 2;
+  }
   return {
     title,
     caption: [fig.subject, fig.caption].filter(Boolean).join(': '),
-    width: Math.max(1, x - 2),
-    height,
+    width: Math.max(1, right),
+    height: Math.max(inputsBottom, y),
     matrices,
   };
 }

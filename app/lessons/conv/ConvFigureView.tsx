@@ -142,7 +142,7 @@ export const ConvFigureView = memo(function ConvFigureView({
         {built.subject ? <strong>{built.subject}</strong> : null}
         {built.captionLines.map((line, i) => (
           <span key={i} className="arithmetic-sum">
-            {line.label ? <span className="arithmetic-label">{line.label}: </span> : null}
+            {line.label ? <span className="arithmetic-label">{t.conv.arithmetic.lineLabel(line.label)}</span> : null}
             {line.sum}
           </span>
         ))}

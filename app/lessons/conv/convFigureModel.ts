@@ -88,8 +88,8 @@ function arithmeticLines(cell: OutputCellTrace, withBias: boolean, t: ConvWords)
 }
 
 /** The lines as one string, for exports and screen readers. */
-function joinLines(lines: readonly CaptionLine[]): string {
-  return lines.map((l) => (l.label ? `${l.label}: ${l.sum}` : l.sum)).join('; ');
+function joinLines(lines: readonly CaptionLine[], t: ConvWords): string {
+  return lines.map((l) => (l.label ? `${t.conv.arithmetic.lineLabel(l.label)}${l.sum}` : l.sum)).join('; ');
 }
 
 function tapTerm(tap: Tap): string {
@@ -417,7 +417,7 @@ function convCaption(c: ConvContext): Pick<ConvFigure, 'caption' | 'captionLines
         break;
     }
   }
-  return { caption: joinLines(captionLines), captionLines, subject };
+  return { caption: joinLines(captionLines, t), captionLines, subject };
 }
 
 /**
@@ -526,5 +526,5 @@ export function convAnnouncement(view: ConvView, step: number, hideOutput: boole
   const cell = view.result?.cell(Math.min(step, view.result.cellCount - 1));
   if (!cell) return '';
   const subject = t.conv.arithmetic.outputCell(where(cell.n, cell.co, cell.oy, cell.ox));
-  return hideOutput ? subject : `${subject}: ${joinLines(arithmeticLines(cell, view.info.config.bias, t))}`;
+  return hideOutput ? subject : `${subject}: ${joinLines(arithmeticLines(cell, view.info.config.bias, t), t)}`;
 }

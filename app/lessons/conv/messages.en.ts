@@ -43,6 +43,7 @@ export const convEn = {
     channelSum: (c: number) => `channel ${c}`,
     channelsTotal: 'channels added',
     channelsTotalWithBias: 'channels added, plus the bias',
+    lineLabel: (label: string) => `${label}: `,
   },
   formulas: {
     floorNote: (dropped: number) =>

@@ -39,6 +39,7 @@ export const convZh: ConvMessages = {
     channelSum: (c) => `通道 ${c}`,
     channelsTotal: '各通道相加',
     channelsTotalWithBias: '各通道相加，再加偏置',
+    lineLabel: (label) => `${label}：`,
   },
   formulas: {
     floorNote: (dropped) => `向下取整 ⌊ ⌋ 舍掉了 ${dropped} 行/列余量：窗口永远到不了那里（已标为从未访问）。`,

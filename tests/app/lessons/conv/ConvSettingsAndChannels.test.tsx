@@ -70,6 +70,11 @@ describe('the arithmetic of a cell that reads several input channels', () => {
     expect(line).not.toHaveTextContent('more terms');
   });
 
+  it('labels each line in Chinese with a full-width colon', () => {
+    renderWithStore(<ConvLesson query={`${FREE}&ci=2&step=0&lang=zh-CN`} />);
+    expect(screen.getByTestId('arithmetic')).toHaveTextContent(/通道 0：.*通道 1：.*各通道相加，再加偏置：/);
+  });
+
   it('stays one line for one input channel', () => {
     renderWithStore(<ConvLesson query={`${FREE}&step=0`} />);
     expect(screen.getByTestId('arithmetic')).not.toHaveTextContent('channel 0:');

@@ -51,8 +51,20 @@ export interface OutputCellTrace {
   readonly windowY: number;
   readonly windowX: number;
   readonly taps: readonly Tap[];
+  /**
+   * The window sum of each input channel the cell reads, in tap order:
+   * Σ_{ky,kx} w·x over that channel's taps. The value is Σ over channels of
+   * these subtotals, plus the bias.
+   */
+  readonly channelSums: readonly ChannelSum[];
   readonly bias: number;
   readonly value: number;
+}
+
+/** One input channel's share of an output cell: its index and the sum of its taps' products. */
+export interface ChannelSum {
+  readonly c: number;
+  readonly sum: number;
 }
 
 /**
@@ -250,8 +262,10 @@ export function conv2dTrace(
     const g = Math.floor(co / outPerGroup);
     const b = bias ? (bias.data[co] ?? 0) : 0;
     const taps: Tap[] = [];
+    const channelSums: ChannelSum[] = [];
     for (let ci = 0; ci < inPerGroup; ci++) {
       const c = g * inPerGroup + ci;
+      let sum = 0;
       for (let ky = 0; ky < KH; ky++) {
         const py = oy * h.stride + ky * h.dilation;
         const sy = rows[py] ?? -1;
@@ -276,8 +290,10 @@ export function conv2dTrace(
             w: wv,
             product: wv * xv,
           });
+          sum += wv * xv;
         }
       }
+      channelSums.push({ c, sum });
     }
     return {
       n,
@@ -287,6 +303,7 @@ export function conv2dTrace(
       windowY: oy * h.stride,
       windowX: ox * w.stride,
       taps,
+      channelSums,
       bias: b,
       value: output.data[index] ?? 0,
     };

@@ -279,6 +279,8 @@ export function conv2dInfo(config: Conv2dConfig): Conv2dInfo {
         paddedW: w.paddedSize,
         kernelH: h.effectiveKernel,
         kernelW: w.effectiveKernel,
+        dilationH: h.dilation,
+        dilationW: w.dilation,
       }),
     );
   }
@@ -438,7 +440,34 @@ function searchKnobs<C>(config: C, knobs: readonly Knob<C>[], isValid: (c: C) =>
     }
   }
   found.sort((a, b) => a.distance - b.distance);
-  return found.map((f) => f.s);
+  return withoutRepeats(
+    config,
+    knobs,
+    found.map((f) => f.s),
+  );
+}
+
+/**
+ * Each fix once. A pair whose height and width are equal (padding 0 × 0) is
+ * one setting to the student: "set padding to 1" says it, and the same value
+ * for one axis alone would repeat it. A pair whose axes differ keeps the
+ * per-axis fix, which names its axis and changes less, over setting both to
+ * the same value.
+ */
+function withoutRepeats<C>(config: C, knobs: readonly Knob<C>[], fixes: readonly Suggestion[]): Suggestion[] {
+  const axisValue = (param: string, axis: Axis) => knobs.find((k) => k.param === param && k.axis === axis)?.get(config);
+  const tied = (param: string) => {
+    const h = axisValue(param, 'h');
+    return h !== undefined && h === axisValue(param, 'w');
+  };
+  const isPair = (param: string) => axisValue(param, 'h') !== undefined;
+  const sameTo = (s: Suggestion, pick: (o: Suggestion) => boolean) =>
+    fixes.some((o) => o !== s && o.param === s.param && o.to === s.to && pick(o));
+  return fixes.filter((s) =>
+    s.axis !== undefined
+      ? !(tied(s.param) && sameTo(s, (o) => o.axis === undefined))
+      : !(isPair(s.param) && !tied(s.param) && sameTo(s, (o) => o.axis !== undefined)),
+  );
 }
 
 /**

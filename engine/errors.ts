@@ -75,12 +75,17 @@ export interface ProblemDetailsByCode {
     readonly groups: number;
   };
   'bias-size-mismatch': { readonly outChannels: number; readonly biasSize: number };
-  /** Effective kernel d(k−1)+1 per axis against the padded input i + p_before + p_after. */
+  /**
+   * Effective kernel d(k−1)+1 per axis against the padded input i + p_before + p_after;
+   * `dilationH`/`dilationW` are the d of each axis, so the wording can leave dilation out when it is 1.
+   */
   'kernel-larger-than-padded-input': Place & {
     readonly paddedH: number;
     readonly paddedW: number;
     readonly kernelH: number;
     readonly kernelW: number;
+    readonly dilationH: number;
+    readonly dilationW: number;
   };
   'same-padding-with-stride': { readonly strideH: number; readonly strideW: number };
   'reflect-padding-too-large': { readonly axis: Axis; readonly padding: number; readonly inputSize: number };

@@ -352,6 +352,8 @@ export function layerProblems(
         paddedW: inW + 2 * ww.padding,
         kernelH: wh.dilation * (wh.kernel - 1) + 1,
         kernelW: ww.dilation * (ww.kernel - 1) + 1,
+        dilationH: wh.dilation,
+        dilationW: ww.dilation,
       }),
     );
   }

@@ -190,7 +190,9 @@ export const en = {
       `The kernels expect ${d.weightInChannels} channels per group but the input has ${d.inChannels} channels in ${d.groups} groups.`,
     'bias-size-mismatch': (d: D) => `There must be one bias per output channel (${d.outChannels}), not ${d.biasSize}.`,
     'kernel-larger-than-padded-input': (d: D) =>
-      `${layerName(d)}The kernel (${d.kernelH}×${d.kernelW} with dilation) is larger than the padded input (${d.paddedH}×${d.paddedW}), so it has nowhere to sit. Make the input or padding larger, or the kernel or dilation smaller.`,
+      Number(d.dilationH) > 1 || Number(d.dilationW) > 1
+        ? `${layerName(d)}With dilation ${d.dilationH}×${d.dilationW} the kernel spans ${d.kernelH}×${d.kernelW} cells, more than the padded input (${d.paddedH}×${d.paddedW}), so it has nowhere to sit. Make the input or padding larger, or the kernel or dilation smaller.`
+        : `${layerName(d)}The kernel (${d.kernelH}×${d.kernelW}) is larger than the padded input (${d.paddedH}×${d.paddedW}), so it has nowhere to sit. Make the input or padding larger, or the kernel smaller.`,
     'same-padding-with-stride': (d: D) =>
       `padding='same' only works with stride 1 (here ${d.strideH}×${d.strideW}). Set the stride to 1 or give the padding as numbers.`,
     'reflect-padding-too-large': (d: D) =>

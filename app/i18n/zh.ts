@@ -70,7 +70,7 @@ export const zh: Messages = {
     title: 'PyTorch 会拒绝这组设置',
     fixes: '改动一项即可生效的设置：',
     noFix: '需要同时改两项：没有哪一项单独改动能让它生效。',
-    fix: (param, to) => `把${param}设为 ${to}`,
+    fix: (param, to) => `把${param}${/[A-Za-z0-9)]$/.test(param) ? ' ' : ''}设为 ${to}`,
   },
   legend: {
     title: '标记的含义',
@@ -180,7 +180,9 @@ export const zh: Messages = {
       `卷积核每组需要 ${d.weightInChannels} 个通道，但输入有 ${d.inChannels} 个通道、分成 ${d.groups} 组。`,
     'bias-size-mismatch': (d) => `每个输出通道对应一个偏置，应有 ${d.outChannels} 个，而不是 ${d.biasSize} 个。`,
     'kernel-larger-than-padded-input': (d) =>
-      `${layerName(d)}卷积核（含空洞后为 ${d.kernelH}×${d.kernelW}）比填充后的输入（${d.paddedH}×${d.paddedW}）还大，放不下。请加大输入或填充，或减小卷积核或空洞率。`,
+      Number(d.dilationH) > 1 || Number(d.dilationW) > 1
+        ? `${layerName(d)}空洞率为 ${d.dilationH}×${d.dilationW} 时，卷积核覆盖 ${d.kernelH}×${d.kernelW} 个格子，超出了填充后的输入（${d.paddedH}×${d.paddedW}），放不下。请加大输入或填充，或减小卷积核或空洞率。`
+        : `${layerName(d)}卷积核（${d.kernelH}×${d.kernelW}）比填充后的输入（${d.paddedH}×${d.paddedW}）还大，放不下。请加大输入或填充，或减小卷积核。`,
     'same-padding-with-stride': (d) =>
       `padding='same' 只能配合步长 1 使用（现在是 ${d.strideH}×${d.strideW}）。请把步长设为 1，或直接填写填充的数值。`,
     'reflect-padding-too-large': (d) =>

@@ -28,6 +28,11 @@ export interface GridCellView {
   readonly mark?: string;
   /** Small note under the value (e.g. which cell a padding cell copies). */
   readonly note?: string;
+  /**
+   * Which padding border a padding cell belongs to, space-separated (`top`,
+   * `top left`, …), so a formula's p₀ or p₁ can point at its own rows or columns.
+   */
+  readonly pad?: string;
 }
 
 /**

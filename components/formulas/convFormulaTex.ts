@@ -14,10 +14,15 @@ function value(f: OutputSizeFormula, id: string): number {
   return f.terms.find((t) => t.id === id)?.value ?? 0;
 }
 
-/** o = ⌊(i + p₀ + p₁ − d(k−1) − 1)/s⌋ + 1, symbolic then with numbers. */
+/**
+ * o = ⌊(i + p₀ + p₁ − d(k−1) − 1)/s⌋ + 1, symbolic then with numbers
+ * (conv_arithmetic Relationship 15 with padding per side). p₀ is the padding
+ * before the input on this axis and p₁ after it: their terms are `p0-h`, `p1-h`
+ * (top, bottom) or `p0-w`, `p1-w` (left, right).
+ */
 export function outputSizeTex(f: OutputSizeFormula, axisLetter: string): string {
-  const sym = `o_${axisLetter} = \\left\\lfloor \\frac{${term('i', 'i')} + ${term('p', 'p_0')} + ${term('p', 'p_1')} - ${term('d', 'd')}(${term('k', 'k')} - 1) - 1}{${term('s', 's')}} \\right\\rfloor + 1`;
-  const numbers = `\\left\\lfloor \\frac{${term('i', value(f, 'i'))} + ${term('p', value(f, 'p0'))} + ${term('p', value(f, 'p1'))} - ${term('d', value(f, 'd'))}(${term('k', value(f, 'k'))} - 1) - 1}{${term('s', value(f, 's'))}} \\right\\rfloor + 1`;
+  const sym = `o_${axisLetter} = \\left\\lfloor \\frac{${term('i', 'i')} + ${term(`p0-${axisLetter}`, 'p_0')} + ${term(`p1-${axisLetter}`, 'p_1')} - ${term('d', 'd')}(${term('k', 'k')} - 1) - 1}{${term('s', 's')}} \\right\\rfloor + 1`;
+  const numbers = `\\left\\lfloor \\frac{${term('i', value(f, 'i'))} + ${term(`p0-${axisLetter}`, value(f, 'p0'))} + ${term(`p1-${axisLetter}`, value(f, 'p1'))} - ${term('d', value(f, 'd'))}(${term('k', value(f, 'k'))} - 1) - 1}{${term('s', value(f, 's'))}} \\right\\rfloor + 1`;
   const floor = `\\lfloor ${num(f.quotient)} \\rfloor + 1`;
   // Three lines, so a narrow panel shows the floor and the result without scrolling.
   return `\\begin{gathered}${sym} \\\\ = ${numbers} \\\\ = ${floor} = ${term('o', f.result)}\\end{gathered}`;

@@ -59,6 +59,7 @@ const Cell = memo(function Cell({
   state,
   fill,
   note,
+  pad,
   editable,
   readOnly,
   tabbable,
@@ -73,6 +74,7 @@ const Cell = memo(function Cell({
   state: CellState;
   fill: string | null;
   note: string | undefined;
+  pad: string | undefined;
   editable: boolean;
   readOnly: boolean;
   tabbable: boolean;
@@ -87,6 +89,7 @@ const Cell = memo(function Cell({
       data-index={index}
       data-state={state}
       data-editable={editable ? 'true' : undefined}
+      data-pad={pad}
       tabIndex={tabbable ? 0 : -1}
       className="cell"
       style={fill ? { backgroundColor: fill } : undefined}
@@ -358,6 +361,7 @@ function gridRows(
             state={cell.state}
             fill={cell.fill}
             note={cell.note}
+            pad={cell.pad}
             editable={cell.editable}
             readOnly={!cell.editable || !editable}
             tabbable={index === active}

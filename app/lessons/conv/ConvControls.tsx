@@ -2,7 +2,15 @@ import { memo, useCallback } from 'react';
 import { useSlice, useSliceActions } from '../kit/slice';
 import { convSlice } from './slice';
 import { PADDING_MODES, type PaddingMode } from '../../../engine';
-import { infoOf, LIMITS, type ConvParams, type NumericParam, type PadKind } from './convState';
+import {
+  depthwiseParams,
+  infoOf,
+  isDepthwise,
+  LIMITS,
+  type ConvParams,
+  type NumericParam,
+  type PadKind,
+} from './convState';
 import { useAppStore } from '../../store/react';
 import { useConvWords } from './messages';
 import { CheckControl, paramControls } from '../kit/ParamControls';
@@ -76,7 +84,21 @@ export const ConvControls = memo(function ConvControls() {
           </div>
         ) : null}
         {pair('dilation', c.dilation, 'dilH', 'dilW')}
-        {single('groups', c.groups, 'groups')}
+        {single(
+          'groups',
+          c.groups,
+          'groups',
+          <>
+            <p className="control-note" data-testid="depthwise-note">
+              {isDepthwise(params) ? c.isDepthwise(params.groups) : c.depthwiseNote}
+            </p>
+            {isDepthwise(params) ? null : (
+              <button type="button" className="btn" onClick={() => setParams(depthwiseParams(params))}>
+                {c.depthwise}
+              </button>
+            )}
+          </>,
+        )}
         {show('bias') ? (
           <CheckControl id="bias" label={c.bias} checked={params.bias} onChange={(bias) => setParams({ bias })} />
         ) : null}

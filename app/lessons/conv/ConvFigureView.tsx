@@ -104,7 +104,13 @@ export const ConvFigureView = memo(function ConvFigureView({
     );
   };
 
-  const kernelsByOut = Array.from({ length: p.outChannels }, (_, co) => built.kernels.filter((k) => k.a === co));
+  // One row per output channel: its kernel (a slice per input channel, side by side), "=" and
+  // its output, so the figure reads left to right and each output sits beside its own kernel.
+  const rows = Array.from({ length: p.outChannels }, (_, co) => ({
+    co,
+    kernels: built.kernels.filter((k) => k.a === co),
+    outputs: built.outputs.filter((o) => o.b === co),
+  }));
   return (
     <div className="figure" ref={figureRef} data-term={term ?? undefined} aria-label={t.conv.figureLabel} role="group">
       <div className="figure-columns">
@@ -112,22 +118,34 @@ export const ConvFigureView = memo(function ConvFigureView({
         <div className="figure-op" aria-hidden="true">
           ∗
         </div>
-        <div className="figure-col figure-col--kernels">
-          {kernelsByOut.map((ks, co) => (
-            <div key={co} className="kernel-group">
-              {ks.map(grid)}
+        <div className="figure-rows">
+          {rows.map((row) => (
+            <div key={row.co} className="figure-row" data-testid={`figure-row-${row.co}`}>
+              <div className="kernel-group">{row.kernels.map(grid)}</div>
+              {row.outputs.length > 0 ? (
+                <>
+                  <div className="figure-op" aria-hidden="true">
+                    =
+                  </div>
+                  <div className="figure-col figure-col--outputs">{row.outputs.map(grid)}</div>
+                </>
+              ) : null}
             </div>
           ))}
           {built.bias ? grid(built.bias) : null}
         </div>
-        <div className="figure-op" aria-hidden="true">
-          =
-        </div>
-        <div className="figure-col figure-col--outputs">{built.outputs.map(grid)}</div>
       </div>
-      <p className="arithmetic" data-testid="arithmetic">
+      <p
+        className={built.captionLines.length > 1 ? 'arithmetic arithmetic--channels' : 'arithmetic'}
+        data-testid="arithmetic"
+      >
         {built.subject ? <strong>{built.subject}</strong> : null}
-        {built.caption ? <span className="arithmetic-sum">{built.caption}</span> : null}
+        {built.captionLines.map((line, i) => (
+          <span key={i} className="arithmetic-sum">
+            {line.label ? <span className="arithmetic-label">{t.conv.arithmetic.lineLabel(line.label)}</span> : null}
+            {line.sum}
+          </span>
+        ))}
       </p>
     </div>
   );

@@ -6,7 +6,10 @@ import { useConvWords } from './messages';
 import { outputSizeTex, paramCountTex } from '../../../components/formulas/convFormulaTex';
 import { KatexFormula } from '../../../components/formulas/KatexFormula';
 
-/** Output size and parameter count, with the numbers substituted and the floor visible. */
+/**
+ * Output size and parameter count, with the numbers substituted and the floor
+ * visible; nothing is computed for settings the engine refuses.
+ */
 export const ConvFormulas = memo(function ConvFormulas({
   figure,
   hideAnswers,
@@ -27,6 +30,10 @@ export const ConvFormulas = memo(function ConvFormulas({
       <p className="hint">{f.hoverHint}</p>
       {hideAnswers ? (
         <p className="hint">{t.story.hiddenUntilAnswered}</p>
+      ) : !view.info.valid ? (
+        <p className="formula-note" data-testid="formulas-refused">
+          {f.refused}
+        </p>
       ) : (
         <>
           <h3>

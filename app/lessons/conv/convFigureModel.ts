@@ -3,7 +3,7 @@
  * line, derived from the engine's trace, the playback step and the focus. The
  * interactive view and the exports both draw this; it is a pure function.
  */
-import { paddedSource, unpaddedIndex, type Conv2dResult, type Tap } from '../../../engine';
+import { paddedSource, unpaddedIndex, type Conv2dResult, type OutputCellTrace, type Tap } from '../../../engine';
 import type { ConvFigureState } from './convState';
 import { paddedKey, relationsOf, type ConvFocus, type ConvView, type Relations } from './convView';
 import type { ConvWords } from './messages';
@@ -26,8 +26,14 @@ export interface ConvFigure {
   readonly kernels: readonly ConvGrid[];
   readonly bias: ConvGrid | null;
   readonly outputs: readonly ConvGrid[];
-  /** The arithmetic line: `1×0 + 2×1 + … + b = 7`. */
+  /** The arithmetic line: `1×0 + 2×1 + … + b = 7`; the lines below joined with `; `. */
   readonly caption: string;
+  /**
+   * The arithmetic as the figure shows it, one line each: the sum itself for one
+   * input channel; for several, each channel's window sum (labelled), then the
+   * subtotals added with the bias.
+   */
+  readonly captionLines: readonly CaptionLine[];
   /** What the caption is about. */
   readonly subject: string;
 }
@@ -42,6 +48,49 @@ export interface ConvFigureOptions {
 }
 
 const MAX_TERMS = 12;
+
+/** One line of the arithmetic: an optional label (`channel 1`) and the sum. */
+export interface CaptionLine {
+  readonly label: string;
+  readonly sum: string;
+}
+
+/** A number as a term of a sum: negative numbers in brackets. */
+function termOf(v: number): string {
+  return v < 0 ? `(${formatCell(v)})` : formatCell(v);
+}
+
+/**
+ * The arithmetic of one output cell, split by input channel when it reads
+ * several: y = Σ_c (Σ_{ky,kx} w·x over channel c) + b. Every number is the
+ * engine's (taps, channel subtotals, bias and value of its trace).
+ */
+function arithmeticLines(cell: OutputCellTrace, withBias: boolean, t: ConvWords): CaptionLine[] {
+  if (cell.channelSums.length <= 1) {
+    return [{ label: '', sum: arithmeticLine(cell.taps, withBias ? cell.bias : null, cell.value, t) }];
+  }
+  const a = t.conv.arithmetic;
+  const lines = cell.channelSums.map(({ c, sum }) => ({
+    label: a.channelSum(c),
+    sum: arithmeticLine(
+      cell.taps.filter((tap) => tap.c === c),
+      null,
+      sum,
+      t,
+    ),
+  }));
+  const terms = [...cell.channelSums.map(({ sum }) => termOf(sum)), ...(withBias ? [termOf(cell.bias)] : [])];
+  lines.push({
+    label: withBias ? a.channelsTotalWithBias : a.channelsTotal,
+    sum: `${terms.join(' + ')} = ${formatCell(cell.value)}`,
+  });
+  return lines;
+}
+
+/** The lines as one string, for exports and screen readers. */
+function joinLines(lines: readonly CaptionLine[], t: ConvWords): string {
+  return lines.map((l) => (l.label ? `${t.conv.arithmetic.lineLabel(l.label)}${l.sum}` : l.sum)).join('; ');
+}
 
 function tapTerm(tap: Tap): string {
   const x = formatCell(tap.x);
@@ -60,7 +109,7 @@ function arithmeticLine(taps: readonly Tap[], bias: number | null, value: number
           ...terms.slice(-MAX_TERMS / 2),
         ]
       : terms;
-  const withBias = bias === null ? shown : [...shown, bias < 0 ? `(${formatCell(bias)})` : formatCell(bias)];
+  const withBias = bias === null ? shown : [...shown, termOf(bias)];
   return `${withBias.join(' + ')} = ${formatCell(value)}`;
 }
 
@@ -170,6 +219,7 @@ function convInputGrids(c: ConvContext): ConvGrid[] {
           const tap = sourceOf(result, py, px);
           if (tap) note = where(tap[0], tap[1]);
         }
+        const pad = inside ? '' : padSides(h, w, py, px);
         cells.push({
           text: formatCell(value),
           state,
@@ -177,6 +227,7 @@ function convInputGrids(c: ConvContext): ConvGrid[] {
           editable: inside,
           ...(mark(state) ? { mark: mark(state) as string } : {}),
           ...(note ? { note } : {}),
+          ...(pad ? { pad } : {}),
         });
       }
     }
@@ -329,10 +380,10 @@ function convOutputGrids(c: ConvContext): ConvGrid[] {
 }
 
 /** What the arithmetic line is about, and the line itself. */
-function convCaption(c: ConvContext): Pick<ConvFigure, 'caption' | 'subject'> {
+function convCaption(c: ConvContext): Pick<ConvFigure, 'caption' | 'captionLines' | 'subject'> {
   const { o, t, p, info, result, focus, rel } = c;
   const { h, w } = info;
-  let caption = '';
+  let captionLines: CaptionLine[] = [];
   let subject = '';
   if (result && focus) {
     switch (focus.kind) {
@@ -340,7 +391,7 @@ function convCaption(c: ConvContext): Pick<ConvFigure, 'caption' | 'subject'> {
         const cell = result.cell(focus.index);
         if (cell) {
           subject = t.conv.arithmetic.outputCell(where(cell.n, cell.co, cell.oy, cell.ox));
-          caption = o.hideOutput ? '' : arithmeticLine(cell.taps, p.bias ? cell.bias : null, cell.value, t);
+          captionLines = o.hideOutput ? [] : arithmeticLines(cell, p.bias, t);
         }
         break;
       }
@@ -366,7 +417,7 @@ function convCaption(c: ConvContext): Pick<ConvFigure, 'caption' | 'subject'> {
         break;
     }
   }
-  return { caption, subject };
+  return { caption: joinLines(captionLines, t), captionLines, subject };
 }
 
 /**
@@ -379,6 +430,20 @@ function withLazyCells(base: Omit<ConvGrid, 'cells'>, build: () => GridCellView[
     get: () => (cells ??= build()),
     enumerable: true,
   }) as ConvGrid;
+}
+
+/**
+ * The padding borders a padded-input cell lies in (`top left` for a corner):
+ * rows before the input on the height axis are the top padding p₀, rows after
+ * it the bottom p₁; likewise left and right on the width axis.
+ */
+export function padSides(h: ConvView['info']['h'], w: ConvView['info']['w'], py: number, px: number): string {
+  const sides: string[] = [];
+  if (py < h.padBefore) sides.push('top');
+  else if (py >= h.padBefore + h.inSize) sides.push('bottom');
+  if (px < w.padBefore) sides.push('left');
+  else if (px >= w.padBefore + w.inSize) sides.push('right');
+  return sides.join(' ');
 }
 
 function groupOf(info: ConvView['info'], c: number): number {
@@ -407,31 +472,51 @@ function sourceOf(result: Conv2dResult, py: number, px: number): readonly [numbe
   return sy >= 0 && sx >= 0 ? [sy, sx] : null;
 }
 
-/** Lays the figure out for export: inputs, kernels and bias, outputs, left to right. */
+/**
+ * Lays the figure out for export as the page does: the inputs in a column, then
+ * one row per output channel (its kernel slices side by side, then its
+ * outputs), and the bias under the rows. Positions and sizes are in cells.
+ */
 export function convFigureModel(fig: ConvFigure, title: string): FigureModel {
   const matrices: FigureMatrix[] = [];
-  let x = 0;
-  let height = 0;
-  const column = (grids: readonly ConvGrid[]) => {
-    if (grids.length === 0) return;
-    let y = 1;
-    let width = 0;
-    for (const g of grids) {
-      matrices.push({ id: g.id, label: g.label, rows: g.rows, cols: g.cols, x, y, cells: g.cells });
-      y += g.rows + 2;
-      width = Math.max(width, g.cols, Math.ceil(g.label.length / 3.5));
-    }
-    height = Math.max(height, y);
-    x += width + 2;
-  };
-  column(fig.inputs);
-  column(fig.bias ? [...fig.kernels, fig.bias] : fig.kernels);
-  column(fig.outputs);
+  const widthOf = (g: ConvGrid) => Math.max(g.cols, Math.ceil(g.label.length / 3.5));
+  const place = (g: ConvGrid, x: number, y: number) =>
+    matrices.push({ id: g.id, label: g.label, rows: g.rows, cols: g.cols, x, y, cells: g.cells });
+  let inputsBottom = 1;
+  let inputsWidth = 0;
+  for (const g of fig.inputs) {
+    place(g, 0, inputsBottom);
+    inputsBottom += g.rows + 2;
+    inputsWidth = Math.max(inputsWidth, widthOf(g));
+  }
+  const left = fig.inputs.length > 0 ? inputsWidth + 2 : 0;
+  let right = left;
+  let y = 1;
+  const channels = fig.kernels.reduce((n, k) => Math.max(n, k.a + 1), 0);
+  for (let co = 0; co < channels; co++) {
+    let x = left;
+    let rows = 0;
+    const row = [...fig.kernels.filter((k) => k.a === co), ...fig.outputs.filter((o) => o.b === co)];
+    row.forEach((g, i) => {
+      // A wider gap before the outputs: the page puts "=" there.
+      if (i > 0 && g.kind === 'output' && row[i - 1]?.kind !== 'output') x += 1;
+      place(g, x, y);
+      x += widthOf(g) + 1;
+      rows = Math.max(rows, g.rows);
+    });
+    right = Math.max(right, x - 1);
+    y += rows + 2;
+  }
+  if (fig.bias) {
+    place(fig.bias, left, y);
+    right = Math.max(right, left + widthOf(fig.bias));
+    y += fig.bias.rows + 2;
+  }
   return {
     title,
     caption: [fig.subject, fig.caption].filter(Boolean).join(': '),
-    width: Math.max(1, x - 2),
-    height,
+    width: Math.max(1, right),
+    height: Math.max(inputsBottom, y),
     matrices,
   };
 }
@@ -441,7 +526,5 @@ export function convAnnouncement(view: ConvView, step: number, hideOutput: boole
   const cell = view.result?.cell(Math.min(step, view.result.cellCount - 1));
   if (!cell) return '';
   const subject = t.conv.arithmetic.outputCell(where(cell.n, cell.co, cell.oy, cell.ox));
-  return hideOutput
-    ? subject
-    : `${subject}: ${arithmeticLine(cell.taps, view.info.config.bias ? cell.bias : null, cell.value, t)}`;
+  return hideOutput ? subject : `${subject}: ${joinLines(arithmeticLines(cell, view.info.config.bias, t), t)}`;
 }

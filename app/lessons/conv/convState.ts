@@ -157,6 +157,23 @@ export function applyFix(p: ConvParams, s: Suggestion): ConvParams {
   return s.param === 'padding' ? { ...fixed, padKind: 'explicit' } : fixed;
 }
 
+/**
+ * Depthwise convolution: groups = C_in, so each kernel sees one input channel,
+ * and C_out a multiple of C_in (each channel gets C_out / C_in kernels). Keeps
+ * the channels when they already allow it; one input channel becomes three,
+ * as in a colour image.
+ */
+export function depthwiseParams(p: ConvParams): Pick<ConvParams, 'inChannels' | 'outChannels' | 'groups'> {
+  const c = p.inChannels > 1 ? p.inChannels : 3;
+  const out = p.outChannels % c === 0 ? p.outChannels : c;
+  return { inChannels: c, outChannels: out, groups: c };
+}
+
+/** True when these settings are a depthwise convolution (groups = C_in > 1, C_out a multiple of it). */
+export function isDepthwise(p: ConvParams): boolean {
+  return p.groups > 1 && p.groups === p.inChannels && p.outChannels % p.groups === 0;
+}
+
 /** True when a fix stays within the figure's limits. */
 export function fixWithinLimits(p: ConvParams): boolean {
   return withinLimits(p, LIMITS);

@@ -27,6 +27,10 @@ export const convEn = {
       replicate: 'replicate (repeat edge)',
       circular: 'circular (wrap around)',
     },
+    depthwiseNote:
+      'Groups equal to C_in (with C_out a multiple of C_in) make a depthwise convolution: each kernel sees one input channel only.',
+    depthwise: 'Make it depthwise',
+    isDepthwise: (c: number) => `This is a depthwise convolution: ${c} groups of one input channel each.`,
   },
   arithmetic: {
     outputCell: (where: string) => `Output ${where}`,
@@ -36,6 +40,10 @@ export const convEn = {
     biasUsed: (co: number) => `Bias ${co} is added to every cell of output channel ${co}`,
     paddingCopies: (where: string) => `a padding cell copying input ${where}`,
     paddingZero: 'a zero padding cell',
+    channelSum: (c: number) => `channel ${c}`,
+    channelsTotal: 'channels added',
+    channelsTotalWithBias: 'channels added, plus the bias',
+    lineLabel: (label: string) => `${label}: `,
   },
   formulas: {
     floorNote: (dropped: number) =>
@@ -44,6 +52,8 @@ export const convEn = {
     params: 'Parameters',
     paramsNote:
       'Each kernel has C_in/g × kH × kW weights; one bias per output channel is shared by all its input channels.',
+    refused:
+      'These settings are refused (the reasons are above the figure), so there is no output size or parameter count to compute. Apply one of the fixes, or change a marked setting.',
   },
   steps: [
     {

@@ -24,6 +24,10 @@ export const convZh: ConvMessages = {
       replicate: '复制边缘（replicate）',
       circular: '循环（circular）',
     },
+    depthwiseNote:
+      '分组数等于 C_in（且 C_out 是 C_in 的整数倍）时，就是逐通道卷积（depthwise convolution）：每个卷积核只看一个输入通道。',
+    depthwise: '改成逐通道卷积',
+    isDepthwise: (c) => `现在是逐通道卷积：分成 ${c} 组，每组只有一个输入通道。`,
   },
   arithmetic: {
     outputCell: (where) => `输出 ${where}`,
@@ -32,12 +36,18 @@ export const convZh: ConvMessages = {
     biasUsed: (co) => `偏置 ${co} 加到输出通道 ${co} 的每一个格子上`,
     paddingCopies: (where) => `复制输入 ${where} 的填充格`,
     paddingZero: '补零的填充格',
+    channelSum: (c) => `通道 ${c}`,
+    channelsTotal: '各通道相加',
+    channelsTotalWithBias: '各通道相加，再加偏置',
+    lineLabel: (label) => `${label}：`,
   },
   formulas: {
     floorNote: (dropped) => `向下取整 ⌊ ⌋ 舍掉了 ${dropped} 行/列余量：窗口永远到不了那里（已标为从未访问）。`,
     exact: '恰好整除：窗口正好铺满填充后的输入，没有余量。',
     params: '参数量',
     paramsNote: '每个卷积核有 C_in/g × kH × kW 个权重；每个输出通道一个偏置，由它的所有输入通道共享。',
+    refused:
+      '这组设置不成立（原因写在图的上方），所以算不出输出尺寸，也算不出参数量。请点一个修改建议，或者改动被标出的设置。',
   },
   steps: [
     {

@@ -7,13 +7,31 @@ interface NumberFieldProps {
   value: number;
   min: number;
   max: number;
-  /** Values accepted with the other settings unchanged; null when none is. */
-  valid: readonly [number, number] | null;
+  /** Values accepted with the other settings unchanged, ascending (empty when none is); null for no hint. */
+  valid: readonly number[] | null;
   onChange: (v: number) => void;
 }
 
-const sameRange = (a: NumberFieldProps['valid'], b: NumberFieldProps['valid']) =>
-  a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
+const sameValues = (a: NumberFieldProps['valid'], b: NumberFieldProps['valid']) =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((v, i) => v === b[i]));
+
+/**
+ * The accepted values as the hint words them: `lo–hi` when they run without a
+ * gap, else each value (groups with 4 and 4 channels: 1, 2, 4, since 3 does not
+ * divide 4). Null when no value is accepted.
+ */
+export function validValuesHint(
+  valid: readonly number[],
+  words: {
+    readonly validRange: (lo: number, hi: number) => string;
+    readonly validValues: (values: readonly number[]) => string;
+  },
+): string | null {
+  const lo = valid[0];
+  const hi = valid[valid.length - 1];
+  if (lo === undefined || hi === undefined) return null;
+  return hi - lo + 1 === valid.length ? words.validRange(lo, hi) : words.validValues(valid);
+}
 
 /**
  * A whole-number setting with hard limits and, beside it, the range the
@@ -31,9 +49,9 @@ export const NumberField = memo(
         : Number(adjusted.typed) < min || Number(adjusted.typed) > max
           ? t.figure.controls.clamped(adjusted.typed, min, max, adjusted.to)
           : t.figure.controls.rounded(adjusted.typed, adjusted.to);
-    // Outside the accepted range: this setting alone can mend the configuration.
+    // Not an accepted value: this setting alone can mend the configuration.
     // With no accepted value the problem lies elsewhere, so nothing is flagged here.
-    const outside = valid !== null && (value < valid[0] || value > valid[1]);
+    const outside = valid !== null && valid.length > 0 && !valid.includes(value);
     return (
       <span className="number-field">
         <input
@@ -57,7 +75,7 @@ export const NumberField = memo(
           }}
         />
         <span id={`${id}-range`} className={outside ? 'range-hint range-hint--bad' : 'range-hint'}>
-          {valid ? t.figure.controls.validRange(valid[0], valid[1]) : ''}
+          {valid ? (validValuesHint(valid, t.figure.controls) ?? '') : ''}
         </span>
         <span id={`${id}-note`} className="range-hint range-hint--adjusted" role="status">
           {note}
@@ -72,11 +90,11 @@ export const NumberField = memo(
     a.min === b.min &&
     a.max === b.max &&
     a.onChange === b.onChange &&
-    sameRange(a.valid, b.valid),
+    sameValues(a.valid, b.valid),
 );
 
 /**
- * One numeric parameter of a lesson's figure: its hard limits, and the range
+ * One numeric parameter of a lesson's figure: its hard limits, and the values
  * `isValid` (the engine's check) accepts with every other parameter as it is.
  * `onSet` should keep its identity across renders, so untouched fields skip
  * rendering.
@@ -99,7 +117,7 @@ export function ParamField<P, K extends keyof P & string>({
   onSet: (param: K, v: number) => void;
 }) {
   const [min, max] = limits;
-  const valid = useMemo(() => validRangeOf(params, param, min, max, isValid), [params, param, min, max, isValid]);
+  const valid = useMemo(() => validValuesOf(params, param, min, max, isValid), [params, param, min, max, isValid]);
   const onChange = useCallback((v: number) => onSet(param, v), [onSet, param]);
   return (
     <NumberField
@@ -114,21 +132,9 @@ export function ParamField<P, K extends keyof P & string>({
   );
 }
 
-/** The values of one numeric setting in [min, max] that `isValid` accepts, as a range. */
-function validRangeOf<P>(
-  p: P,
-  key: keyof P,
-  min: number,
-  max: number,
-  isValid: (p: P) => boolean,
-): [number, number] | null {
-  let lo: number | null = null;
-  let hi: number | null = null;
-  for (let v = min; v <= max; v++) {
-    if (isValid({ ...p, [key]: v })) {
-      lo ??= v;
-      hi = v;
-    }
-  }
-  return lo === null || hi === null ? null : [lo, hi];
+/** The values of one numeric setting in [min, max] that `isValid` accepts, ascending. */
+export function validValuesOf<P>(p: P, key: keyof P, min: number, max: number, isValid: (p: P) => boolean): number[] {
+  const values: number[] = [];
+  for (let v = min; v <= max; v++) if (isValid({ ...p, [key]: v })) values.push(v);
+  return values;
 }

@@ -8,7 +8,7 @@ export interface ParamControlsSpec<P, K extends keyof P & string> {
   readonly params: P;
   /** Hard limits of each numeric parameter. */
   readonly limits: Readonly<Record<K, readonly [number, number]>>;
-  /** The engine's validity check; each field's "valid here" range is read from it. */
+  /** The engine's validity check; each field's "valid here" values are read from it. */
   readonly isValid: (p: P) => boolean;
   /** Sets one parameter; should keep its identity across renders so untouched fields skip rendering. */
   readonly onSet: (param: K, v: number) => void;
@@ -21,8 +21,8 @@ export interface ParamControlsSpec<P, K extends keyof P & string> {
 export interface ParamControls<K> {
   /** Whether the control with this id is shown. */
   readonly show: (id: string) => boolean;
-  /** One labelled field for one parameter. */
-  readonly single: (id: string, label: string, key: K) => ReactNode;
+  /** One labelled field for one parameter; `extra` goes under it, inside the same control (hidden with it). */
+  readonly single: (id: string, label: string, key: K, extra?: ReactNode) => ReactNode;
   /** A height × width pair of fields under one label. */
   readonly pair: (id: string, label: string, h: K, w: K) => ReactNode;
   /** The two fields of a pair alone, for a control that adds something of its own (padding's mode). */
@@ -59,13 +59,14 @@ export function paramControls<P, K extends keyof P & string>(spec: ParamControls
   return {
     show,
     fields,
-    single: (id, label, key) =>
+    single: (id, label, key, extra) =>
       show(id) ? (
         <div className="control" data-control={id}>
           <label className="control-label" htmlFor={`${idPrefix}-${key}`}>
             {label}
           </label>
           {field(key, label)}
+          {extra}
         </div>
       ) : null,
     pair: (id, label, h, w) =>

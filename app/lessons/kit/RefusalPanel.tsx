@@ -2,7 +2,8 @@ import type { EngineProblem, Suggestion } from '../../../engine';
 import { useMessages } from '../../useMessages';
 
 /**
- * A refused configuration, told as a lesson: every reason in plain words and
+ * A refused configuration, told as a lesson: every reason in plain words
+ * (once: the height and width of a setting can fail for the same words) and
  * a button for each nearest valid setting.
  */
 export function RefusalPanel({
@@ -18,13 +19,14 @@ export function RefusalPanel({
 }) {
   const t = useMessages();
   const show = (v: Suggestion['to']) => String(v);
+  const reasons = [...new Map(problems.map((p) => [t.engine[p.code](p.details), p.code] as const)).entries()];
   return (
     <section className="refusal" role="alert" aria-labelledby="refusal-title">
       <h3 id="refusal-title">{t.refusal.title}</h3>
       <ul>
-        {problems.map((p, i) => (
-          <li key={i} data-code={p.code}>
-            {t.engine[p.code](p.details)}
+        {reasons.map(([text, code]) => (
+          <li key={text} data-code={code}>
+            {text}
           </li>
         ))}
       </ul>

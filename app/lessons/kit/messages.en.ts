@@ -26,6 +26,7 @@ export const figureEn = {
     seed: 'Seed',
     undo: 'Undo',
     redo: 'Redo',
+    validValues: (values: readonly number[]) => `valid here: ${values.join(', ')}`,
   },
   formulas: {
     title: 'Formulas with your numbers',

@@ -23,6 +23,7 @@ export const figureZh: FigureMessages = {
     seed: '随机种子',
     undo: '撤销',
     redo: '重做',
+    validValues: (values) => `此时可用：${values.join('、')}`,
   },
   formulas: {
     title: '代入你的数字的公式',

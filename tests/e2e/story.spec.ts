@@ -6,9 +6,9 @@ test.describe('predict-then-reveal', () => {
     const output = outputGrid(page);
     await expect(output).toBeVisible();
     expect((await cellTexts(output)).every((t) => t === '')).toBe(true);
-    await page.getByRole('textbox', { name: 'Your answer' }).fill('3x3');
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('2x2');
     await page.getByRole('button', { name: 'Check' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Right: 3 × 3.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Right: 2 × 2.' })).toBeVisible();
     await expect.poll(async () => (await cellTexts(output)).every((t) => t !== '')).toBe(true);
   });
 

@@ -10,8 +10,8 @@ import TransposedLesson from '../../../../app/lessons/transposed/TransposedLesso
 import { renderWithStore } from '../../../support/render';
 import { transposedOf } from '../../../support/lessons';
 
-// The free-play step with the default figure (a bare story=7 opens that step's own figure).
-const FREE = 'v=1&story=7&seed=0';
+// The free-play step with the default figure (a bare story=11 opens that step's own figure).
+const FREE = 'v=1&story=11&seed=0';
 
 function cells(name: string): HTMLElement[] {
   return within(screen.getByRole('grid', { name })).getAllByRole('gridcell');
@@ -157,7 +157,8 @@ describe('the transposed convolution lesson', () => {
 
   it('asks "what size comes out?" before showing it', async () => {
     const user = userEvent.setup();
-    renderWithStore(<TransposedLesson query="v=1" />);
+    // The stamp-and-sum step, the first with a question.
+    renderWithStore(<TransposedLesson query="v=1&story=1" />);
     expect(texts('Output, channel 0').every((t) => t === '')).toBe(true);
     expect(screen.queryByRole('heading', { name: 'Round trip with a convolution' })).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '3 x 3');

@@ -83,7 +83,7 @@ export const transposedEn = {
     },
     {
       title: 'output_padding picks the size',
-      body: 'A convolution with kernel 3, stride 2 and padding 1 turns a 5×5 input and a 6×6 input alike into 3×3, so going back from 3×3 is ambiguous. Here output_padding is 1: the result keeps one more row at the bottom and one more column at the right.',
+      body: 'A convolution with kernel 3, stride 2 and padding 1 turns 5 rows and 6 rows alike into 3 (columns too), so going back from 3 is ambiguous. Here output_padding is 1: the result keeps one more row at the bottom and one more column at the right.',
     },
     {
       title: 'Uneven overlaps',

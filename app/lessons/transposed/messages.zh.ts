@@ -70,7 +70,7 @@ export const transposedZh: TransposedMessages = {
     },
     {
       title: 'output_padding 决定尺寸',
-      body: '卷积核为 3、步长为 2、填充为 1 的卷积，会把 5×5 和 6×6 的输入都变成 3×3，所以从 3×3 往回走时有歧义。这里 output_padding 为 1：结果在下方多保留一行，在右侧多保留一列。',
+      body: '卷积核为 3、步长为 2、填充为 1 的卷积，会把 5 行和 6 行都变成 3 行（列也一样），所以从 3 往回走时有歧义。这里 output_padding 为 1：结果在下方多保留一行，在右侧多保留一列。',
     },
     {
       title: '不均匀的重叠',

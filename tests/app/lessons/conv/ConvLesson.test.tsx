@@ -267,4 +267,28 @@ describe('editing a cell', () => {
     expect(within(grid).queryByRole('textbox')).not.toBeInTheDocument();
     expect(convOf(store).present.input).toBe(before);
   });
+
+  it('opens on the lesson’s first example, and its link shows the two unsqueeze(0) in the tensors lesson', () => {
+    renderWithStore(<ConvLesson query="" />);
+    expect(screen.getByRole('heading', { name: 'A first example' })).toBeInTheDocument();
+    const link = screen.getByRole('link', { name: /two unsqueeze\(0\)/ });
+    expect(link.getAttribute('href')).toMatch(/^#\/tensors\?v=1&story=0&code=/);
+  });
+
+  it('after an edit the step says its text is about its own figure, and restoring brings that figure back', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<ConvLesson query="v=1&story=1" />);
+    const own = convOf(store).present;
+    expect(screen.queryByRole('button', { name: 'Restore it' })).not.toBeInTheDocument();
+    act(() => convActions(store).setValues('input', [[0, 9]]));
+    expect(screen.getByText("You changed the figure; the text describes the step's own figure.")).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Restore it' }));
+    expect(convOf(store).present).toEqual(own);
+    expect(screen.queryByRole('button', { name: 'Restore it' })).not.toBeInTheDocument();
+  });
+
+  it('says in Chinese that the figure was changed', () => {
+    renderWithStore(<ConvLesson query="v=1&story=1&h=6&lang=zh-CN" />);
+    expect(screen.getByRole('button', { name: '恢复原图' })).toBeInTheDocument();
+  });
 });

@@ -11,6 +11,7 @@ test.describe('the story steps', () => {
     expect(await cellTexts(grid(page, 'Input, channel 0'))).toEqual(Array.from({ length: 16 }, (_, i) => String(i)));
     await page.getByRole('textbox', { name: 'Your answer' }).fill('2x2');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await grid(page, 'Output, channel 0').scrollIntoViewIfNeeded();
     await expect.poll(async () => cellTexts(grid(page, 'Output, channel 0'))).toEqual(['-6', '-6', '-6', '-6']);
     await page.getByRole('link', { name: /two unsqueeze\(0\)/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tensors and autograd');

@@ -14,10 +14,13 @@ test.describe('predict-then-reveal', () => {
 
   test('a figure that is no longer the story step’s own shows its output values', async ({ page }) => {
     await openConv(page, 'h=8');
+    // Matrices off screen are not rendered (content-visibility), so their text is read where a reader sees it.
+    await outputGrid(page).scrollIntoViewIfNeeded();
     await expect.poll(async () => (await cellTexts(outputGrid(page))).every((t) => t !== '')).toBe(true);
 
     await openConv(page);
     await page.getByRole('spinbutton', { name: 'Kernel size kH × kW: height' }).fill('2');
+    await outputGrid(page).scrollIntoViewIfNeeded();
     await expect.poll(async () => (await cellTexts(outputGrid(page))).every((t) => t !== '')).toBe(true);
   });
 

@@ -87,6 +87,10 @@ describe('the transposed-convolution story, every sentence true for its own figu
     }
   });
 
+  it('a step whose text states a size asks no question about it', () => {
+    expect(TRANSPOSED_STORY[stepOf('The gradient of a convolution')]?.checkpoint).toBeNull();
+  });
+
   it('output_padding: a convolution with kernel 3, stride 2 and padding 1 maps 5 and 6 alike to 3', () => {
     const f = figureOf('output_padding picks the size');
     expect(f.params).toMatchObject({ inH: 3, kH: 3, strideH: 2, padH: 1, opH: 1 });

@@ -50,7 +50,7 @@ try {
       for (const entry of list.getEntries()) window.__photo.longTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${base}#/conv?story=7&seed=7&p=1&photo=astronaut`);
+  await page.goto(`${base}#/conv?story=13&seed=7&p=1&photo=astronaut`);
   const canvas = page.getByTestId('photo-result').locator('canvas');
   await canvas.waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.querySelector('[data-testid=photo-result] canvas')?.dataset.drawn, null, {

@@ -8,7 +8,7 @@ test.describe('a link that asks for more than the lesson has', () => {
   });
 
   test('a playback step past the last one shows the figure complete and says so', async ({ page }) => {
-    await openConv(page, 'story=7&seed=7&step=5000');
+    await openConv(page, 'story=13&seed=7&step=5000');
     await expect(page.getByRole('status').filter({ hasText: 'moved to the nearest it can show: step' })).toBeVisible();
   });
 
@@ -26,7 +26,7 @@ test.describe('a link that asks for more than the lesson has', () => {
   });
 
   test('a setting typed outside its limits is set to the nearest limit with a word beside it', async ({ page }) => {
-    await openConv(page, 'story=7&seed=7');
+    await openConv(page, 'story=13&seed=7');
     const groups = page.getByRole('spinbutton', { name: /groups/i }).first();
     await groups.fill('999');
     await expect(page.getByRole('status').filter({ hasText: '999 is outside' })).toBeVisible();

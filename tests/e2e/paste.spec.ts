@@ -1,8 +1,8 @@
 import type { Locator } from '@playwright/test';
 import { cellAt, expect, inputGrid, openConv, test } from './fixtures';
 
-// story=7 is the free-play step; seed=7 keeps the default figure (a 5×5 input, no padding).
-const LESSON = 'story=7&seed=7';
+// story=13 is the free-play step; seed=7 keeps the default figure (a 5×5 input, no padding).
+const LESSON = 'story=13&seed=7';
 
 /** Focuses a cell and pastes `text` into it, as the clipboard would (a paste event carrying the text). */
 async function pasteInto(cell: Locator, text: string): Promise<void> {

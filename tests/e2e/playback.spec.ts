@@ -2,7 +2,7 @@ import { expect, openConv, test } from './fixtures';
 
 test.describe('keyboard playback', () => {
   test('Home, ArrowRight and End move through the steps; Space plays and pauses', async ({ page }) => {
-    await openConv(page, 'story=7&seed=7');
+    await openConv(page, 'story=13&seed=7');
     const playback = page.getByRole('group', { name: 'Playback' });
     await expect(playback).toBeVisible();
     // A fresh link shows the finished figure: the last of 9 steps (5×5 input, 3×3 kernel).
@@ -28,7 +28,7 @@ test.describe('keyboard playback', () => {
   });
 
   test('the step is written to the URL and a link reopens that step', async ({ page, context }) => {
-    await openConv(page, 'story=7&seed=7');
+    await openConv(page, 'story=13&seed=7');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -41,7 +41,7 @@ test.describe('keyboard playback', () => {
   });
 
   test('playback keys typed into a cell editor edit the cell instead of moving the step', async ({ page }) => {
-    await openConv(page, 'story=7&seed=7');
+    await openConv(page, 'story=13&seed=7');
     await page.keyboard.press('Home');
     const cell = page.getByRole('grid', { name: 'Input, channel 0' }).getByRole('gridcell').first();
     await cell.click();

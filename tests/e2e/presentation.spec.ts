@@ -2,7 +2,7 @@ import { expect, inputGrid, openConv, test } from './fixtures';
 
 test.describe('presentation mode', () => {
   test('pressing F hides the header, enlarges the cells and F again restores them', async ({ page }) => {
-    await openConv(page, 'story=7&seed=7');
+    await openConv(page, 'story=13&seed=7');
     const html = page.locator('html');
     const header = page.getByRole('banner');
     const cell = inputGrid(page).getByRole('gridcell').first();
@@ -40,7 +40,7 @@ test.describe('presentation mode', () => {
   });
 
   test('F typed into a cell editor does not toggle presentation mode', async ({ page }) => {
-    await openConv(page, 'story=7&seed=7');
+    await openConv(page, 'story=13&seed=7');
     const cell = inputGrid(page).getByRole('gridcell').first();
     await cell.click();
     await cell.getByRole('textbox').press('f');
@@ -53,8 +53,8 @@ test.describe('presentation mode', () => {
   }) => {
     test.skip(isMobile, 'a projector, not a phone');
     await page.setViewportSize({ width: 1920, height: 1080 });
-    // The sixth story step: three input channels and two kernels of three channels each.
-    await openConv(page, 'story=5&present=1');
+    // The many-kernels story step: three input channels and two kernels of three channels each.
+    await openConv(page, 'story=10&present=1');
     const figure = await page.getByRole('group', { name: 'Convolution figure' }).boundingBox();
     expect(figure?.width ?? 0).toBeGreaterThan(1800);
     const lastInput = await inputGrid(page, 2).boundingBox();

@@ -26,7 +26,7 @@ test.describe('every route', () => {
   }
 
   test('the largest convolution figure never scrolls the page sideways', async ({ page }) => {
-    await openHash(page, '#/conv?n=2&ci=4&co=4&h=16&w=16&k=3&p=1&story=7');
+    await openHash(page, '#/conv?n=2&ci=4&co=4&h=16&w=16&k=3&p=1&story=13');
     // The heaviest figure (about 4,800 cells) can take several seconds to appear on a loaded CI machine.
     await expect(page.getByRole('grid', { name: 'Output, sample 1, channel 3' })).toBeVisible({ timeout: 20_000 });
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({

@@ -6,18 +6,21 @@ test.describe('predict-then-reveal', () => {
     const output = outputGrid(page);
     await expect(output).toBeVisible();
     expect((await cellTexts(output)).every((t) => t === '')).toBe(true);
-    await page.getByRole('textbox', { name: 'Your answer' }).fill('3x3');
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('2x2');
     await page.getByRole('button', { name: 'Check' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Right: 3 × 3.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Right: 2 × 2.' })).toBeVisible();
     await expect.poll(async () => (await cellTexts(output)).every((t) => t !== '')).toBe(true);
   });
 
   test('a figure that is no longer the story step’s own shows its output values', async ({ page }) => {
     await openConv(page, 'h=8');
+    // Matrices off screen are not rendered (content-visibility), so their text is read where a reader sees it.
+    await outputGrid(page).scrollIntoViewIfNeeded();
     await expect.poll(async () => (await cellTexts(outputGrid(page))).every((t) => t !== '')).toBe(true);
 
     await openConv(page);
     await page.getByRole('spinbutton', { name: 'Kernel size kH × kW: height' }).fill('2');
+    await outputGrid(page).scrollIntoViewIfNeeded();
     await expect.poll(async () => (await cellTexts(outputGrid(page))).every((t) => t !== '')).toBe(true);
   });
 

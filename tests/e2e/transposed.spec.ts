@@ -1,6 +1,6 @@
 import { cellAt, cellTexts, currentHash, expect, openHash, test } from './fixtures';
 
-const FREE = '#/transposed?v=1&story=7&seed=0';
+const FREE = '#/transposed?v=1&story=11&seed=0';
 const output = (page: import('@playwright/test').Page) =>
   page.getByRole('grid', { name: 'Output, channel 0', exact: true });
 const input = (page: import('@playwright/test').Page) =>

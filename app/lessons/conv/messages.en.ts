@@ -1,3 +1,6 @@
+import type { StoryText } from '../kit/story';
+import { TENSORS_SHAPES_HREF } from './storyLinks';
+
 /**
  * English words of the convolution lesson, loaded with its code. `messages.zh.ts` has
  * exactly the same keys (its type is `ConvMessages`).
@@ -57,8 +60,21 @@ export const convEn = {
   },
   steps: [
     {
+      title: 'A first example',
+      body: 'The input is a 4×4 matrix holding 0 to 15; the kernel is 3×3 and each of its rows reads 1, 0, −1. One input channel, one output channel, stride 1, no bias: in PyTorch, nn.Conv2d(1, 1, kernel_size=3, bias=False). A conv layer takes a tensor shaped [batch, channel, height, width], so the 4×4 matrix needs two unsqueeze(0) before it goes in: [4, 4] → [1, 4, 4] → [1, 1, 4, 4].',
+      link: { href: TENSORS_SHAPES_HREF, label: 'See the two unsqueeze(0) change the shape in the tensors lesson' },
+    },
+    {
       title: 'One window, one number',
-      body: 'The kernel (a small matrix of weights) sits on a patch of the input. Multiply each pair of numbers that overlap, add all the products, then add the bias: that is one output cell. Then the window slides one cell and does it again.',
+      body: 'Put the kernel on the top-left corner of the input, over the 3×3 patch under it. Multiply each pair of numbers that overlap and add the nine products: that sum is one output cell.',
+    },
+    {
+      title: 'Then the bias',
+      body: 'A layer may also have a bias: one number per output channel, added to every window’s sum. The input and the kernel are those of the previous step; only the bias is new.',
+    },
+    {
+      title: 'The window slides',
+      body: 'After each position the window moves one cell to the right; at the end of a row it goes back to the left edge, one row down. Every position gives one output cell, and the window never sticks out past the input.',
     },
     {
       title: 'Stride: how far the window jumps',
@@ -66,7 +82,15 @@ export const convEn = {
     },
     {
       title: 'Padding: a border around the input',
-      body: "Padding adds cells around the input so the window can sit over the edges. Zeros are the default; reflect mirrors the input, replicate repeats the edge, circular wraps around. padding='same' picks the padding that keeps the size (stride 1 only).",
+      body: 'Padding puts a border of p cells around the input before the window slides, zeros unless told otherwise. The window can then sit over the edge cells as often as over the others. In the output-size formula, the input size i becomes i + 2p.',
+    },
+    {
+      title: 'What the border holds',
+      body: 'The border need not be zeros. reflect mirrors the input across its edge (the edge itself is not repeated), replicate repeats the edge cell, and circular wraps around to the opposite side. Point at a padding cell to see which input cell it copies.',
+    },
+    {
+      title: "padding='same'",
+      body: "padding='same' asks PyTorch for the padding that keeps the output as large as the input. With this 5×5 kernel that is two cells on every side. It works with stride 1 only.",
     },
     {
       title: 'Dilation: a kernel with holes',
@@ -78,7 +102,11 @@ export const convEn = {
     },
     {
       title: 'Many kernels, many output channels',
-      body: 'Each kernel makes its own output channel, with its own bias. The bias is one number per kernel, shared by all its input channels. Parameters: C_out × C_in × kH × kW weights plus C_out biases.',
+      body: 'Each kernel makes its own output channel: two kernels, two output channels. Each kernel also has its own bias, a single number shared by all of its slices.',
+    },
+    {
+      title: 'Counting the parameters',
+      body: 'Every weight of every kernel is a parameter, and so is every bias: C_out × C_in × kH × kW weights plus C_out biases. The layer is the one of the previous step.',
     },
     {
       title: 'Groups: kernels that see only some channels',
@@ -88,11 +116,12 @@ export const convEn = {
       title: 'Your turn',
       body: 'Change any setting or number. Every value, highlight and formula follows, and the link in the address bar reopens exactly this figure.',
     },
-  ],
+  ] as readonly StoryText[],
   questions: {
     outputSize: 'How big is the output (height × width)?',
     outputRows: 'How many rows does the output have?',
     paramCount: 'How many parameters (weights and biases) does this layer have?',
+    firstCell: 'What number goes into the top-left output cell?',
   },
   photo: {
     open: 'Try the kernel on a photo',

@@ -1,4 +1,5 @@
 import type { ConvMessages } from './messages.en';
+import { TENSORS_SHAPES_HREF } from './storyLinks';
 
 /** 卷积一课的中文文字，与课程代码一起加载。 */
 export const convZh: ConvMessages = {
@@ -51,8 +52,21 @@ export const convZh: ConvMessages = {
   },
   steps: [
     {
+      title: '第一个例子',
+      body: '输入是一个 4×4 矩阵，装着 0 到 15；卷积核是 3×3，每一行都是 1、0、−1。一个输入通道，一个输出通道，步长 1，没有偏置，用 PyTorch 写出来就是 nn.Conv2d(1, 1, kernel_size=3, bias=False) 这一层。卷积层要求输入的形状是 [batch, channel, height, width]，所以这个 4×4 矩阵要先做两次 unsqueeze(0) 才能送进去：[4, 4] → [1, 4, 4] → [1, 1, 4, 4]。',
+      link: { href: TENSORS_SHAPES_HREF, label: '到“张量”一课看两次 unsqueeze(0) 怎样改变形状' },
+    },
+    {
       title: '一个窗口，一个数',
-      body: '卷积核（一个小的权重矩阵）盖在输入的一小块上。重叠位置的数两两相乘，把所有乘积加起来，再加上偏置，就得到一个输出格子。然后窗口滑动一格，重复这一过程。',
+      body: '把卷积核放在输入的左上角，盖住下面那块 3×3 的区域。重叠位置上的两个数相乘，再把九个乘积加起来：这个和就是一个输出格子。',
+    },
+    {
+      title: '再加上偏置',
+      body: '卷积层还可以有偏置：每个输出通道一个数，加到每个窗口的和上。输入和卷积核都和上一步相同，只是多了偏置。',
+    },
+    {
+      title: '窗口滑动',
+      body: '每算完一个位置，窗口就向右移动一格；到了行末，再回到最左边，往下移一行。窗口每停一个位置就得到一个输出格子，而且它始终不会伸出输入的边界。',
     },
     {
       title: '步长：窗口每次跳多远',
@@ -60,7 +74,15 @@ export const convZh: ConvMessages = {
     },
     {
       title: '填充：给输入加一圈边',
-      body: "填充在输入四周加上格子，让窗口也能盖住边缘。默认补零；reflect 镜像输入，replicate 重复边缘，circular 首尾相接。padding='same' 会自动选出保持尺寸不变的填充（仅限步长 1）。",
+      body: '填充就是在窗口滑动之前，给输入四周加上宽 p 格的一圈边，不另外指定时填的是 0。这样窗口停在边缘格子上的次数就和停在其他格子上一样多。在输出尺寸公式里，输入尺寸 i 变成了 i + 2p。',
+    },
+    {
+      title: '边上填什么',
+      body: '这圈边不一定是 0。reflect 以边缘为镜面照出里面的数（边缘那一行本身不重复），replicate 重复最外面的格子，circular 则首尾相接，从对面那一边取数。把指针移到填充格上，就能看到它复制的是哪个输入格子。',
+    },
+    {
+      title: "padding='same'",
+      body: "padding='same' 让 PyTorch 自己选填充，使输出和输入一样大。卷积核为 5×5 时，就是四周各填两格。它只能在步长为 1 时使用。",
     },
     {
       title: '空洞：带孔的卷积核',
@@ -72,7 +94,11 @@ export const convZh: ConvMessages = {
     },
     {
       title: '多个卷积核，多个输出通道',
-      body: '每个卷积核产生自己的输出通道，也有自己的偏置。偏置是每个卷积核一个数，由它的所有输入通道共享。参数量：C_out × C_in × kH × kW 个权重，再加 C_out 个偏置。',
+      body: '每个卷积核产生自己的一个输出通道：两个卷积核，就有两个输出通道。每个卷积核还有自己的偏置，只有一个数，由它的各片权重共用。',
+    },
+    {
+      title: '数一数参数',
+      body: '每个卷积核里的每个权重都是参数，每个偏置也是：共有 C_out × C_in × kH × kW 个权重，再加 C_out 个偏置。这一层就是上一步的那一层。',
     },
     {
       title: '分组：只看部分通道的卷积核',
@@ -87,6 +113,7 @@ export const convZh: ConvMessages = {
     outputSize: '输出有多大（高 × 宽）？',
     outputRows: '输出有多少行？',
     paramCount: '这一层共有多少个参数（权重加偏置）？',
+    firstCell: '左上角的输出格子是多少？',
   },
   photo: {
     open: '把卷积核用在照片上',

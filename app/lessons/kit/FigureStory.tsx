@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useAppStore } from '../../store/react';
 import type { LessonSlice } from '../contract';
 import type { FigureValues } from './figureCodec';
-import type { FigureActions, FigureHistory } from './figureActions';
+import { sameFigure, type FigureActions, type FigureHistory } from './figureActions';
+import { useFigureWords } from './messages';
 import { useSlice, useSliceActions } from './slice';
-import { answerMatches, type StoryStep } from './story';
+import { answerMatches, type StoryStep, type StoryText } from './story';
 import { StoryPanel } from './StoryPanel';
 
 /** A figure lesson's narrative, as `FigureStory` tells it. */
@@ -19,14 +20,20 @@ export interface FigureNarrative<P, C extends string> {
 export interface FigureStoryProps<P, C extends string> {
   readonly slice: LessonSlice<FigureHistory<P>, FigureActions<P>>;
   readonly narrative: FigureNarrative<P, C>;
-  /** Each step's title and body, in the reader's language. */
-  readonly texts: readonly { readonly title: string; readonly body: string }[];
+  /** Each step's title, body and link, in the reader's language. */
+  readonly texts: readonly StoryText[];
   readonly questions: Readonly<Record<C, string>>;
   readonly revealed: boolean;
   readonly onReveal: () => void;
 }
 
-/** A figure lesson's narrative steps and checkpoints: a step sets the figure and may ask for a prediction first. */
+/**
+ * A figure lesson's narrative steps and checkpoints: a step sets the figure and
+ * may ask for a prediction first. A step's text describes the step's own
+ * figure; once the student has changed it (a setting, a number, new random
+ * numbers), the step says so and offers to load its figure again. The last
+ * step invites any figure, so it never does.
+ */
 function FigureStoryPanel<P, C extends string>({
   slice,
   narrative,
@@ -43,12 +50,21 @@ function FigureStoryPanel<P, C extends string>({
   const kind = narrative.steps[index]?.checkpoint ?? null;
   const text = texts[index];
   const answer = kind ? narrative.answer(kind, figure) : null;
+  const words = useFigureWords().figure.story;
+  const own = useMemo(() => narrative.figure(index), [narrative, index]);
+  const restore = () => {
+    load(own, index);
+    setStep(0);
+  };
+  const changed = index < narrative.steps.length - 1 && !sameFigure(figure, own);
   return (
     <StoryPanel
       index={index}
       count={narrative.steps.length}
       title={text?.title ?? ''}
       body={text?.body ?? ''}
+      link={text?.link ?? null}
+      restore={changed ? { text: words.changed, label: words.restore, onRestore: () => restore() } : null}
       checkpoint={
         kind && answer
           ? {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Messages } from '../../i18n/en';
 import { useMessages } from '../../useMessages';
+import type { StoryLink } from './story';
 
 export interface Checkpoint {
   readonly question: string;
@@ -27,6 +28,13 @@ function verdictText(s: Messages['story'], result: CheckpointResult): string {
   }
 }
 
+/** The line a step shows when the figure is no longer the step's own: what it means, and a button that loads the step's figure. */
+export interface StoryRestore {
+  readonly text: string;
+  readonly label: string;
+  readonly onRestore: () => void;
+}
+
 /**
  * A lesson's narrative: short steps that each set the figure, some with a
  * question to answer before the figure shows the result (predict, then reveal).
@@ -36,6 +44,8 @@ export function StoryPanel({
   count,
   title,
   body,
+  link = null,
+  restore = null,
   checkpoint,
   revealed,
   onReveal,
@@ -45,6 +55,10 @@ export function StoryPanel({
   count: number;
   title: string;
   body: string;
+  /** A link the step's text offers (another lesson, opened where it shows the same thing). */
+  link?: StoryLink | null;
+  /** Shown when the student has changed the figure the body describes. */
+  restore?: StoryRestore | null;
   checkpoint: Checkpoint | null;
   revealed: boolean;
   onReveal: () => void;
@@ -74,6 +88,19 @@ export function StoryPanel({
       </div>
       <h2 className="story-title">{title}</h2>
       <p>{body}</p>
+      {link ? (
+        <p>
+          <a href={link.href}>{link.label}</a>
+        </p>
+      ) : null}
+      {restore ? (
+        <p className="story-restore">
+          {restore.text}{' '}
+          <button type="button" className="btn" onClick={restore.onRestore}>
+            {restore.label}
+          </button>
+        </p>
+      ) : null}
       {checkpoint ? (
         <form
           className="checkpoint"

@@ -38,6 +38,10 @@ export const figureEn = {
   arithmetic: {
     more: (n: number) => `… ${n} more terms …`,
   },
+  story: {
+    changed: "You changed the figure; the text describes the step's own figure.",
+    restore: 'Restore it',
+  },
 };
 
 export type FigureMessages = typeof figureEn;

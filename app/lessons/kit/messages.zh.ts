@@ -35,4 +35,8 @@ export const figureZh: FigureMessages = {
   arithmetic: {
     more: (n) => `…… 还有 ${n} 项 ……`,
   },
+  story: {
+    changed: '你改动了这张图；上面的文字讲的是这一步原本的图。',
+    restore: '恢复原图',
+  },
 };

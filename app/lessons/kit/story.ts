@@ -10,6 +10,20 @@ export interface StoryStep<P, C extends string> {
   readonly checkpoint: C | null;
 }
 
+/** A link a step's text offers: to another lesson, opened at a figure or program that shows what the step says. */
+export interface StoryLink {
+  /** A hash route with its query, e.g. `#/tensors?v=1&story=0`. */
+  readonly href: string;
+  readonly label: string;
+}
+
+/** One step's words in the reader's language: its title, its body and, for some steps, a link. */
+export interface StoryText {
+  readonly title: string;
+  readonly body: string;
+  readonly link?: StoryLink;
+}
+
 /** The settings of narrative step `index` (clamped to the story): the lesson's defaults with the step's own changes. */
 export function storySettings<P, C extends string>(story: readonly StoryStep<P, C>[], index: number, defaults: P): P {
   const step = story[Math.max(0, Math.min(story.length - 1, index))];

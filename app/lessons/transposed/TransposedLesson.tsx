@@ -70,8 +70,9 @@ export default function TransposedLesson({ query }: LessonProps) {
       }
       figure={
         <FigurePanel
-          refusal={view.refusal}
-          fixes={view.fixes}
+          // A refusal and its fixes answer the refused-padding step's question: they wait for the answer too.
+          refusal={hideOutput ? null : view.refusal}
+          fixes={hideOutput ? [] : view.fixes}
           settingNames={{ outputPadding: t.transposed.controls.outputPadding }}
           onFix={(s) => page.actions.setParams(transposedApplyFix(figure.params, s))}
           onReset={() => page.actions.load(TRANSPOSED_DEFAULT_FIGURE, 0)}

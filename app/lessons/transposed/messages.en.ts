@@ -1,3 +1,5 @@
+import type { StoryText } from '../kit/story';
+
 /**
  * English words of the transposed-convolution lesson, loaded with its code. `messages.zh.ts` has
  * exactly the same keys (its type is `TransposedMessages`).
@@ -60,16 +62,20 @@ export const transposedEn = {
   },
   steps: [
     {
+      title: 'Many to one, one to many',
+      body: 'A convolution gathers: each output cell takes a whole window of input cells and sums them into one number, many to one. A transposed convolution goes the other way, one to many: each input cell spreads over a whole patch of the output. The figure below does that one input cell at a time.',
+    },
+    {
       title: 'Stamp and sum',
       body: 'Start with the 2×2 input [[0,1],[2,3]] and the 2×2 kernel [[0,1],[2,3]]. Every input cell multiplies the whole kernel and stamps it onto the output at its own position. Overlapping stamps add.',
     },
     {
       title: 'Padding is a crop',
-      body: 'In a transposed convolution, padding does not add a border: it removes p cells from every side of the full result. With padding 1 only the centre of the 3×3 canvas survives.',
+      body: 'In a transposed convolution, padding does not add a border: it removes p cells from every side of the full canvas. The canvas is the 3×3 of the previous step, and the padding is now 1.',
     },
     {
       title: 'Too much cropping',
-      body: 'Padding 2 would remove two cells from each side of a 3×3 result, leaving nothing. PyTorch refuses; so does this figure, and it tells you what would work.',
+      body: 'Now the padding is 2: two cells would go from every side of the same 3×3 canvas. PyTorch refuses a padding that leaves no output, and so does this figure; once you have answered, it shows the settings that would work.',
     },
     {
       title: 'Stride inserts zeros',
@@ -77,7 +83,7 @@ export const transposedEn = {
     },
     {
       title: 'output_padding picks the size',
-      body: 'With kernel 3 and padding 1, a stride-2 convolution maps both 5 and 6 to 3, so going back is ambiguous. output_padding keeps one more row and column at the bottom and right to choose the larger size.',
+      body: 'A convolution with kernel 3, stride 2 and padding 1 turns 5 rows and 6 rows alike into 3 (columns too), so going back from 3 is ambiguous. Here output_padding is 1: the result keeps one more row at the bottom and one more column at the right.',
     },
     {
       title: 'Uneven overlaps',
@@ -88,13 +94,27 @@ export const transposedEn = {
       body: 'Kernel 4 with stride 2 (the kernel size divisible by the stride): away from the border every cell gets the same number of stamps, so no checkerboard appears. Only the cells near the edge get fewer.',
     },
     {
+      title: 'What it is for',
+      body: 'A transposed convolution makes a feature map larger, so networks use it to upsample. A decoder grows small, deep features back towards the size of the image with it: in segmentation, to give every pixel a label; in super-resolution, to make a larger image from a smaller one. Kernel 4, stride 2 and padding 1 is a common choice for such a layer.',
+    },
+    {
+      title: 'A layer with its own kernel',
+      body: 'nn.ConvTranspose2d is a layer with its own weights, shaped [C_in, C_out/groups, kH, kW] and learned in training like any other layer’s. They are not taken from a convolution and nothing ties them to one: in an autoencoder, the encoder’s convolutions and the decoder’s transposed convolutions each learn their own kernels.',
+    },
+    {
+      title: 'The gradient of a convolution',
+      body: 'Why “transposed”? Write a convolution as a matrix C, so that y = C·x. Multiplying by Cᵀ is exactly a transposed convolution with the same kernel, and it is how backpropagation carries the gradient from a convolution’s output back to its input. A convolution with this 3×3 kernel and stride 2 takes a 5×5 input to 2×2; Cᵀ takes this 2×2 back to 5×5, but not to the same numbers: Cᵀ is not the inverse of C, it restores the shape and not the values.',
+      link: { href: '#/matrix?v=1&story=7', label: 'See C and Cᵀ as matrices in the matrix lesson' },
+    },
+    {
       title: 'Your turn',
       body: 'Change any setting or number. Both views, the overlap map and the formulas follow, and the link reopens exactly this figure.',
     },
-  ],
+  ] as readonly StoryText[],
   questions: {
     outputSize: 'What size comes out (height × width)?',
     maxOverlap: 'Where will the overlap be largest? How many stamps land on the busiest cell?',
+    maxPadding: 'What is the largest padding that still leaves an output?',
   },
 };
 

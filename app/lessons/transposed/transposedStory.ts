@@ -4,7 +4,9 @@
  */
 import {
   TRANSPOSED_DEFAULT_PARAMS,
+  TRANSPOSED_LIMITS,
   transposedFigureFromSeed,
+  transposedInfoOf,
   type TransposedFigureState,
   type TransposedParams,
 } from './transposedState';
@@ -12,14 +14,26 @@ import { storySettings, type StoryStep } from '../kit/story';
 import type { FigureNarrative } from '../kit/FigureStory';
 import { transposedView, type TransposedView } from './transposedView';
 
-export type TransposedCheckpointKind = 'outputSize' | 'maxOverlap';
+/**
+ * What a checkpoint asks: the output's size, the most stamps on one canvas
+ * cell, or the largest padding the layer accepts (the refused-padding step).
+ */
+export type TransposedCheckpointKind = 'outputSize' | 'maxOverlap' | 'maxPadding';
 
 export type TransposedStoryStep = StoryStep<TransposedParams, TransposedCheckpointKind>;
 
+/**
+ * The steps, in order; a link's `story=N` opens step N. Steps 0 and 8–10 were
+ * added with the contrast to convolution, the uses, the layer's own kernel
+ * and Cᵀ; links written before then name the same number and open the step
+ * that now has it (the free-play step moved from 7 to 11).
+ */
 export const TRANSPOSED_STORY: readonly TransposedStoryStep[] = [
+  // Many-to-one against one-to-many.
+  { params: {}, seed: 0, checkpoint: null },
   { params: {}, seed: 0, checkpoint: 'outputSize' },
   { params: { padH: 1, padW: 1 }, seed: 0, checkpoint: 'outputSize' },
-  { params: { padH: 2, padW: 2 }, seed: 0, checkpoint: null },
+  { params: { padH: 2, padW: 2 }, seed: 0, checkpoint: 'maxPadding' },
   { params: { strideH: 2, strideW: 2 }, seed: 0, checkpoint: 'outputSize' },
   {
     params: { inH: 3, inW: 3, kH: 3, kW: 3, strideH: 2, strideW: 2, padH: 1, padW: 1, opH: 1, opW: 1 },
@@ -32,6 +46,17 @@ export const TRANSPOSED_STORY: readonly TransposedStoryStep[] = [
     seed: 0,
     checkpoint: 'maxOverlap',
   },
+  // What it is for: a decoder's ×2 layer (kernel 4, stride 2, padding 1).
+  {
+    params: { inH: 3, inW: 3, kH: 4, kW: 4, strideH: 2, strideW: 2, padH: 1, padW: 1 },
+    seed: 4,
+    checkpoint: 'outputSize',
+  },
+  // A layer with its own learned kernel.
+  { params: { inH: 3, inW: 3, kH: 3, kW: 3, strideH: 2, strideW: 2 }, seed: 12, checkpoint: null },
+  // The gradient of a convolution, Cᵀ: the shape comes back (a conv k3 s2 takes 5×5 to 2×2), not the values.
+  // Its text names the sizes it explains, so it asks nothing.
+  { params: { kH: 3, kW: 3, strideH: 2, strideW: 2 }, seed: 4, checkpoint: null },
   { params: { inH: 3, inW: 3, kH: 3, kW: 3, strideH: 2, strideW: 2, bias: true }, seed: 12, checkpoint: null },
 ];
 
@@ -56,21 +81,41 @@ export function transposedStoryFigure(index: number): TransposedFigureState {
     : fig;
 }
 
+/**
+ * The largest padding, the same on both axes, that the engine accepts with the
+ * figure's other settings; −1 when none does.
+ */
+function largestPadding(params: TransposedParams): number {
+  for (let p = TRANSPOSED_LIMITS.padH[1]; p >= 0; p--) {
+    if (transposedInfoOf({ ...params, padH: p, padW: p }).valid) return p;
+  }
+  return -1;
+}
+
 function transposedCheckpointAnswer(
   kind: TransposedCheckpointKind,
+  figure: TransposedFigureState,
   view: TransposedView,
 ): { readonly values: readonly number[]; readonly text: string } {
-  if (kind === 'outputSize') {
-    const [, , oh, ow] = view.info.outputShape;
-    return { values: [oh, ow], text: `${oh} × ${ow}` };
+  switch (kind) {
+    case 'outputSize': {
+      const [, , oh, ow] = view.info.outputShape;
+      return { values: [oh, ow], text: `${oh} × ${ow}` };
+    }
+    case 'maxOverlap': {
+      const max = view.scatter ? Math.max(...view.scatter.overlaps.data) : 0;
+      return { values: [max], text: String(max) };
+    }
+    case 'maxPadding': {
+      const p = largestPadding(figure.params);
+      return { values: [p], text: String(p) };
+    }
   }
-  const max = view.scatter ? Math.max(...view.scatter.overlaps.data) : 0;
-  return { values: [max], text: String(max) };
 }
 
 /** The narrative as the kit's story panel tells it. */
 export const TRANSPOSED_NARRATIVE: FigureNarrative<TransposedParams, TransposedCheckpointKind> = {
   steps: TRANSPOSED_STORY,
   figure: transposedStoryFigure,
-  answer: (kind, figure) => transposedCheckpointAnswer(kind, transposedView(figure)),
+  answer: (kind, figure) => transposedCheckpointAnswer(kind, figure, transposedView(figure)),
 };

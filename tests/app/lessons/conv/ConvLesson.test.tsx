@@ -12,8 +12,8 @@ import { renderWithStore } from '../../../support/render';
 import { convActions, convOf } from '../../../support/lessons';
 
 /** Free-play step of the narrative: no checkpoint hides the output. */
-// The free-play step with the default figure (a bare story=7 opens that step's own figure).
-const FREE = 'v=1&story=7&seed=7';
+// The free-play step with the default figure (a bare story=13 opens that step's own figure).
+const FREE = 'v=1&story=13&seed=7';
 
 function outputTexts(name = 'Output, channel 0'): string[] {
   return within(screen.getByRole('grid', { name }))
@@ -108,7 +108,7 @@ describe('the convolution lesson', () => {
 
   it('a refused configuration is still shown, with the reason and one-click fixes', async () => {
     const user = userEvent.setup();
-    renderWithStore(<ConvLesson query="v=1&story=7&h=3&w=3&k=5" />);
+    renderWithStore(<ConvLesson query="v=1&story=13&h=3&w=3&k=5" />);
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('PyTorch would refuse this configuration');
     expect(alert).toHaveTextContent('larger than the padded input (3×3)');
@@ -172,9 +172,9 @@ describe('the convolution lesson', () => {
     const user = userEvent.setup();
     renderWithStore(<ConvLesson query="v=1" />);
     expect(outputTexts().every((t) => t === '')).toBe(true);
-    await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '3x3');
+    await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '2x2');
     await user.click(screen.getByRole('button', { name: 'Check' }));
-    expect(screen.getByText('Right: 3 × 3.')).toBeInTheDocument();
+    expect(screen.getByText('Right: 2 × 2.')).toBeInTheDocument();
     expect(outputTexts().every((t) => t !== '')).toBe(true);
   });
 
@@ -182,7 +182,7 @@ describe('the convolution lesson', () => {
     const user = userEvent.setup();
     renderWithStore(<ConvLesson query="v=1" />);
     await user.click(screen.getByRole('button', { name: 'Just show me' }));
-    expect(screen.getByText('The answer: 3 × 3.')).toBeInTheDocument();
+    expect(screen.getByText('The answer: 2 × 2.')).toBeInTheDocument();
     expect(screen.queryByText(/Right/)).not.toBeInTheDocument();
     expect(outputTexts().every((t) => t !== '')).toBe(true);
   });
@@ -190,14 +190,14 @@ describe('the convolution lesson', () => {
   it('a checkpoint result keeps the answer of the figure it was given for after later edits', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ConvLesson query="v=1" />);
-    await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '3x3');
+    await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '2x2');
     await user.click(screen.getByRole('button', { name: 'Check' }));
     act(() => convActions(store).setParams({ inH: 6, inW: 6 }));
-    expect(screen.getByText('Right: 3 × 3.')).toBeInTheDocument();
+    expect(screen.getByText('Right: 2 × 2.')).toBeInTheDocument();
   });
 
   it('stride 2 over 6×6 marks the row and column the floor never visits', async () => {
-    renderWithStore(<ConvLesson query="v=1&story=7&h=6&w=6&s=2" />);
+    renderWithStore(<ConvLesson query="v=1&story=13&h=6&w=6&s=2" />);
     const cells = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getAllByRole('gridcell');
     const unvisited = cells.filter(
       (c) => c.dataset.state === 'unvisited' || c.getAttribute('aria-label')?.includes('never visited'),
@@ -208,7 +208,7 @@ describe('the convolution lesson', () => {
   });
 
   it('speaks Chinese throughout when the link says lang=zh-CN', () => {
-    renderWithStore(<ConvLesson query="v=1&story=7&lang=zh-CN" />);
+    renderWithStore(<ConvLesson query="v=1&story=13&lang=zh-CN" />);
     expect(screen.getByRole('grid', { name: '输入，通道 0' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('卷积');
   });
@@ -216,20 +216,20 @@ describe('the convolution lesson', () => {
 
 describe('links for teachers', () => {
   it('hide=… hides the named controls', () => {
-    renderWithStore(<ConvLesson query="v=1&story=7&hide=stride,padding" />);
+    renderWithStore(<ConvLesson query="v=1&story=13&hide=stride,padding" />);
     expect(screen.queryByRole('spinbutton', { name: 'Stride: height' })).not.toBeInTheDocument();
     expect(screen.getByRole('spinbutton', { name: 'Dilation: height' })).toBeInTheDocument();
   });
 
   it('embed=1 shows the figure without the lesson around it', () => {
-    renderWithStore(<ConvLesson query="v=1&story=7&embed=1" />);
+    renderWithStore(<ConvLesson query="v=1&story=13&embed=1" />);
     expect(screen.getByRole('grid', { name: 'Output, channel 0' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Settings' })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
   });
 
   it('copy as PyTorch builds the same tensors and nn.Conv2d', async () => {
-    renderWithStore(<ConvLesson query="v=1&story=7&s=2&p=1&pm=reflect" />);
+    renderWithStore(<ConvLesson query="v=1&story=13&s=2&p=1&pm=reflect" />);
     const code = (await screen.findByText(/stride=\(2, 2\)/, {}, { timeout: 10_000 })).textContent ?? '';
     expect(code).toContain('stride=(2, 2), padding=(1, 1)');
     expect(code).toContain("padding_mode='reflect'");
@@ -266,5 +266,29 @@ describe('editing a cell', () => {
     await user.keyboard('{Escape}');
     expect(within(grid).queryByRole('textbox')).not.toBeInTheDocument();
     expect(convOf(store).present.input).toBe(before);
+  });
+
+  it('opens on the lesson’s first example, and its link shows the two unsqueeze(0) in the tensors lesson', () => {
+    renderWithStore(<ConvLesson query="" />);
+    expect(screen.getByRole('heading', { name: 'A first example' })).toBeInTheDocument();
+    const link = screen.getByRole('link', { name: /two unsqueeze\(0\)/ });
+    expect(link.getAttribute('href')).toMatch(/^#\/tensors\?v=1&story=0&code=/);
+  });
+
+  it('after an edit the step says its text is about its own figure, and restoring brings that figure back', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<ConvLesson query="v=1&story=1" />);
+    const own = convOf(store).present;
+    expect(screen.queryByRole('button', { name: 'Restore it' })).not.toBeInTheDocument();
+    act(() => convActions(store).setValues('input', [[0, 9]]));
+    expect(screen.getByText("You changed the figure; the text describes the step's own figure.")).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Restore it' }));
+    expect(convOf(store).present).toEqual(own);
+    expect(screen.queryByRole('button', { name: 'Restore it' })).not.toBeInTheDocument();
+  });
+
+  it('says in Chinese that the figure was changed', () => {
+    renderWithStore(<ConvLesson query="v=1&story=1&h=6&lang=zh-CN" />);
+    expect(screen.getByRole('button', { name: '恢复原图' })).toBeInTheDocument();
   });
 });

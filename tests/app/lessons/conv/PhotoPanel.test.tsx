@@ -13,7 +13,7 @@ import type { PhotoFilterClient } from '../../../../app/workers/photoFilterClien
 import { renderWithStore } from '../../../support/render';
 import { convOf } from '../../../support/lessons';
 
-const FREE = 'v=1&story=7&seed=7&p=1';
+const FREE = 'v=1&story=13&seed=7&p=1';
 
 /** The first bytes of a PNG of width × height: enough for the header check; the fake decoder does the rest. */
 function pngHeader(width: number, height: number): Blob {
@@ -104,7 +104,7 @@ describe('the photo panel of the convolution lesson', () => {
     renderPanel(`${FREE}&photo=cat`);
     await result();
     expect(await sizes()).toBe('12×8 → 12×8 pixels');
-    renderPanel(`v=1&story=7&seed=7&s=2&p=1&photo=cat`);
+    renderPanel(`v=1&story=13&seed=7&s=2&p=1&photo=cat`);
     expect((await screen.findAllByText('12×8 → 6×4 pixels', {}, { timeout: 30_000 })).length).toBe(1);
   });
 

@@ -24,8 +24,17 @@ function roundTrip(s: ConvLinkState) {
 }
 
 describe('the convolution lesson link', () => {
-  it('is short for the default figure: only the version', () => {
-    expect(roundTrip(base)).toBe('v=1');
+  it('names only the seed for the default figure under the first step, which sets up the lesson’s example', () => {
+    expect(roundTrip(base)).toBe(`v=1&seed=${DEFAULT_FIGURE.seed}`);
+  });
+
+  it('opens the lesson’s example (4×4 input of 0 to 15, kernel rows 1, 0, −1, no bias) without a query, and its link reopens it', () => {
+    const opening = decodeConvLink('').state.figure;
+    expect(opening).toEqual(storyFigure(0));
+    expect(opening.params).toMatchObject({ inH: 4, inW: 4, kH: 3, kW: 3, bias: false });
+    expect(opening.input).toEqual(Array.from({ length: 16 }, (_, i) => i));
+    expect(opening.weight).toEqual([1, 0, -1, 1, 0, -1, 1, 0, -1]);
+    roundTrip({ ...base, figure: opening });
   });
 
   it.each([
@@ -68,8 +77,9 @@ describe('the convolution lesson link', () => {
   });
 
   it('the default figure shown under a step that sets up another one reopens as the default figure', () => {
-    const q = roundTrip({ ...base, story: 3 });
-    expect(q).toBe(`v=1&seed=${DEFAULT_FIGURE.seed}&story=3`);
+    // Step 4 (stride) sets up a 6×6 input with stride 2.
+    const q = roundTrip({ ...base, story: 4 });
+    expect(q).toBe(`v=1&seed=${DEFAULT_FIGURE.seed}&story=4`);
   });
 
   it('falls back per key and names what it ignored', () => {
@@ -80,7 +90,7 @@ describe('the convolution lesson link', () => {
 
   it('ignores a link that is too long as a whole', () => {
     const d = decodeConvLink(`h=4&x=${'1,'.repeat(MAX_QUERY_LENGTH)}`);
-    expect(d.state.figure).toEqual(DEFAULT_FIGURE);
+    expect(d.state.figure).toEqual(storyFigure(0));
     expect(d.ignored.length).toBeGreaterThan(0);
   });
 

@@ -10,8 +10,8 @@ import TransposedLesson from '../../../../app/lessons/transposed/TransposedLesso
 import { renderWithStore } from '../../../support/render';
 import { transposedOf } from '../../../support/lessons';
 
-// The free-play step with the default figure (a bare story=7 opens that step's own figure).
-const FREE = 'v=1&story=7&seed=0';
+// The free-play step with the default figure (a bare story=11 opens that step's own figure).
+const FREE = 'v=1&story=11&seed=0';
 
 function cells(name: string): HTMLElement[] {
   return within(screen.getByRole('grid', { name })).getAllByRole('gridcell');
@@ -157,7 +157,8 @@ describe('the transposed convolution lesson', () => {
 
   it('asks "what size comes out?" before showing it', async () => {
     const user = userEvent.setup();
-    renderWithStore(<TransposedLesson query="v=1" />);
+    // The stamp-and-sum step, the first with a question.
+    renderWithStore(<TransposedLesson query="v=1&story=1" />);
     expect(texts('Output, channel 0').every((t) => t === '')).toBe(true);
     expect(screen.queryByRole('heading', { name: 'Round trip with a convolution' })).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '3 x 3');
@@ -183,5 +184,37 @@ describe('the transposed convolution lesson', () => {
     renderWithStore(<TransposedLesson query={`${FREE}&lang=zh-CN`} />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('转置卷积');
     expect(screen.getByRole('grid', { name: '完整画布，通道 0' })).toBeInTheDocument();
+  });
+
+  it('a step whose figure the student changed says so, and its button loads the step’s own figure again', async () => {
+    const user = userEvent.setup();
+    // Stamp and sum: its text speaks of the 2×2 input.
+    const { store } = renderWithStore(<TransposedLesson query="v=1&story=1" />);
+    const own = transposedOf(store).present;
+    expect(screen.queryByText(/You changed the figure/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'kernel 3, stride 2: checkerboard' }));
+    expect(screen.getByText(/You changed the figure/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Restore it' }));
+    expect(transposedOf(store).present).toEqual(own);
+    expect(transposedOf(store).story).toBe(1);
+    expect(screen.queryByText(/You changed the figure/)).not.toBeInTheDocument();
+  });
+
+  it('the free-play step never offers to restore: its text names no figure', () => {
+    renderWithStore(<TransposedLesson query={`${FREE}&h=3&w=3`} />);
+    expect(screen.queryByRole('button', { name: 'Restore it' })).not.toBeInTheDocument();
+  });
+
+  it('the refused-padding step asks for the largest padding first, and keeps the refusal and its fixes back until answered', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<TransposedLesson query="v=1&story=3" />);
+    expect(screen.getByText('What is the largest padding that still leaves an output?')).toBeInTheDocument();
+    expect(screen.queryByText('PyTorch would refuse this configuration')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Set Padding/ })).not.toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '1');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(screen.getByText('Right: 1.')).toBeInTheDocument();
+    expect(screen.getByText('PyTorch would refuse this configuration')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Set Padding to 1' })).toBeInTheDocument();
   });
 });

@@ -34,6 +34,9 @@ export const en = {
     present: 'Present',
     exitPresent: 'Exit presentation',
     presentHint: 'Presentation mode (F)',
+    presentBar: 'Presentation',
+    presentPanels: 'Settings and formulas',
+    exitPresentHint: 'Leave presentation mode (Esc or F)',
   },
   home: {
     title: 'Learn convolution by changing the numbers',

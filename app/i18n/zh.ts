@@ -33,6 +33,9 @@ export const zh: Messages = {
     present: '演示',
     exitPresent: '退出演示',
     presentHint: '演示模式（F）',
+    presentBar: '演示',
+    presentPanels: '参数与公式',
+    exitPresentHint: '退出演示模式（Esc 或 F）',
   },
   home: {
     title: '改动数字，看懂卷积',

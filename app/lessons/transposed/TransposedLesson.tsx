@@ -85,8 +85,8 @@ export default function TransposedLesson({ query }: LessonProps) {
       side={[
         <TransposedControls key="controls" />,
         <TransposedFormulas key="formulas" figure={deferred} hideAnswers={hideOutput} />,
-        <SharePanel key="share" name="convlab-transposed" model={model} frames={frames} code={code} />,
       ]}
+      share={<SharePanel name="convlab-transposed" model={model} frames={frames} code={code} />}
     />
   );
 }

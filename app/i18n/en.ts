@@ -91,6 +91,7 @@ export const en = {
     cropped: 'cut away by padding (hatched, struck through)',
     pending: 'not computed yet (dashed)',
     colour: 'Fill colour: purple for negative values, orange for positive.',
+    kept: 'kept by output_padding: the extra rows and columns at the bottom and right (bar along the bottom and right edges)',
   },
   story: {
     label: 'Lesson steps',
@@ -136,6 +137,7 @@ export const en = {
       pending: 'not computed yet',
       cropped: 'cropped',
       gap: 'skipped by dilation',
+      kept: 'kept by output_padding',
     },
   },
   playback: {

@@ -85,6 +85,7 @@ export const zh: Messages = {
     cropped: '被填充裁掉（斜线、删除线）',
     pending: '尚未计算（虚线框）',
     colour: '格子底色：紫色为负数，橙色为正数。',
+    kept: 'output_padding 在下方和右侧多保留的行和列（格子底边和右边加粗）',
   },
   story: {
     label: '课程步骤',
@@ -128,6 +129,7 @@ export const zh: Messages = {
       pending: '尚未计算',
       cropped: '被裁掉',
       gap: '被空洞跳过',
+      kept: '由 output_padding 保留',
     },
   },
   playback: {

@@ -99,6 +99,7 @@ export function LessonLayout({
   share,
   keys,
   extra,
+  keepFigureRow = false,
 }: {
   id: string;
   title: string;
@@ -113,12 +114,14 @@ export function LessonLayout({
   keys?: string;
   /** A panel under the main column (the photo panel of `conv`). */
   extra?: ReactNode;
+  /** On a wide screen, shrink the cells a little rather than let the figure's first row wrap (a wide, tall figure). */
+  keepFigureRow?: boolean;
 }) {
   const t = useFigureWords();
   const embed = useAppStore((s) => s.embed);
   const presentation = useAppStore((s) => s.presentation);
   const main = useRef<HTMLDivElement>(null);
-  usePresentationFit(main, presentation && !embed);
+  usePresentationFit(main, embed ? 'off' : presentation ? 'present' : keepFigureRow ? 'one-row' : 'off');
   if (embed) return <div className="lesson lesson--embed">{figure}</div>;
   const panels = (Array.isArray(side) ? side : [side]).filter((panel) => panel !== null && panel !== undefined);
   return (

@@ -5,13 +5,37 @@ import { fittedCell } from './presentationFit';
 const FONT_RATIO = 0.38;
 
 /**
- * While `on`, sizes the cells of the figure inside `root` (the element with
- * class `figure`) so that its first row of matrices fills the width of the
- * page and fits the height of the screen: `--cell` and `--cell-font` are set
- * on `root`, in px. Measured again when the page's width or the number of
- * cells changes; removed when `on` turns false.
+ * How the cells of a figure are sized to the page:
+ * - `present`: grown (or shrunk) so the first row of matrices fills the width
+ *   of the page and fits the height of the screen, for a projector;
+ * - `one-row`: on a wide screen, shrunk (to no less than 1.75rem) just enough
+ *   that the first row of matrices stays on one line instead of wrapping,
+ *   which keeps a wide figure short;
+ * - `off`: the stylesheet's sizes.
  */
-export function usePresentationFit(root: RefObject<HTMLElement | null>, on: boolean): void {
+export type FigureFit = 'present' | 'one-row' | 'off';
+
+/** The first row of matrices, and whether it wrapped onto more than one line. */
+function firstRow(figure: HTMLElement): { row: HTMLElement; wrapped: boolean; natural: number } | null {
+  const row = figure.querySelector<HTMLElement>('.figure-columns');
+  if (!row) return null;
+  const items = [...row.children] as HTMLElement[];
+  const gap = parseFloat(getComputedStyle(row).columnGap) || 0;
+  const top = items[0]?.offsetTop ?? 0;
+  return {
+    row,
+    wrapped: items.some((el) => el.offsetTop > top + 4),
+    natural: items.reduce((sum, el) => sum + el.getBoundingClientRect().width, 0) + gap * (items.length - 1),
+  };
+}
+
+/**
+ * Sizes the cells of the figure inside `root` (the element with class
+ * `figure`) as `fit` says, by setting `--cell` and `--cell-font` on `root` in
+ * px. Measured again when the page's width or the number of cells changes;
+ * removed when `fit` turns `off`.
+ */
+export function usePresentationFit(root: RefObject<HTMLElement | null>, fit: FigureFit): void {
   useLayoutEffect(() => {
     const el = root.current;
     if (!el) return;
@@ -19,13 +43,17 @@ export function usePresentationFit(root: RefObject<HTMLElement | null>, on: bool
       el.style.removeProperty('--cell');
       el.style.removeProperty('--cell-font');
     };
-    if (!on) {
+    // Off, or with no way to watch sizes (a test's document): the stylesheet's sizes stand.
+    if (fit === 'off' || typeof ResizeObserver === 'undefined') {
       clear();
       return;
     }
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    const bounds = { min: 1.6 * rem, max: 7 * rem };
-    const apply = () => {
+    const set = (px: number, font: number) => {
+      el.style.setProperty('--cell', `${px}px`);
+      el.style.setProperty('--cell-font', `${Math.round(font)}px`);
+    };
+    const present = () => {
       const figure = el.querySelector<HTMLElement>('.figure');
       const first = figure?.querySelector<HTMLElement>('.figure-columns') ?? figure;
       const cell = figure?.querySelector<HTMLElement>('.cell');
@@ -48,16 +76,32 @@ export function usePresentationFit(root: RefObject<HTMLElement | null>, on: bool
       const availableHeight = window.innerHeight - 11 * rem;
       const next = fittedCell(
         { cell: current, width: right - left, height: bottom - top, availableWidth, availableHeight },
-        bounds,
+        { min: 1.6 * rem, max: 7 * rem },
       );
       if (Math.abs(next - current) < 2) return false;
-      el.style.setProperty('--cell', `${next}px`);
-      el.style.setProperty('--cell-font', `${Math.round(next * FONT_RATIO)}px`);
+      set(next, next * FONT_RATIO);
       return true;
     };
-    const fit = () => {
+    const oneRow = () => {
+      const figure = el.querySelector<HTMLElement>('.figure');
+      const cell = figure?.querySelector<HTMLElement>('.cell');
+      const row = figure ? firstRow(figure) : null;
+      if (!figure || !cell || !row || !row.wrapped || window.innerWidth < 981) return false;
+      const current = cell.getBoundingClientRect().width;
+      const fontNow = parseFloat(getComputedStyle(cell).fontSize);
+      const next = Math.floor(current * Math.min(0.97, row.row.clientWidth / row.natural));
+      if (next < 1.75 * rem) {
+        // Even the smallest legible cells would wrap: keep the usual size.
+        clear();
+        return false;
+      }
+      set(next, (fontNow * next) / current);
+      return true;
+    };
+    const fitNow = () => {
+      clear();
       // Gaps, captions and wrapping do not scale with the cells: a few rounds settle it.
-      for (let round = 0; round < 4 && apply(); round++);
+      for (let round = 0; round < 4 && (fit === 'present' ? present() : oneRow()); round++);
     };
     let width = -1;
     let cells = -1;
@@ -67,12 +111,12 @@ export function usePresentationFit(root: RefObject<HTMLElement | null>, on: bool
       if (w === width && n === cells) return;
       width = w;
       cells = n;
-      fit();
+      fitNow();
     });
     observer.observe(el);
     return () => {
       observer.disconnect();
       clear();
     };
-  }, [root, on]);
+  }, [root, fit]);
 }

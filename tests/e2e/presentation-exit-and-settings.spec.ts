@@ -28,7 +28,7 @@ test.describe('presentation mode lets the teacher out and in', () => {
       const before = await matricesWidth(page);
       await page.keyboard.press('f');
       await expect(presenting(page)).toHaveAttribute('data-presentation', 'on');
-      await expect.poll(() => matricesWidth(page)).toBeGreaterThan(0.75 * width);
+      await expect.poll(() => matricesWidth(page)).toBeGreaterThan(0.7 * width);
       expect(await matricesWidth(page)).toBeGreaterThan(before);
       const digits = await inputGrid(page)
         .getByRole('gridcell')
@@ -90,7 +90,8 @@ test.describe('presentation mode lets the teacher out and in', () => {
 
   test('Escape typed in a cell editor cancels the edit and stays in presentation mode', async ({ page }) => {
     await openConv(page, 'story=7&present=1');
-    const cell = inputGrid(page).getByRole('gridcell').first();
+    // An input cell of the figure's own (the border cells are padding, which cannot be edited).
+    const cell = inputGrid(page).locator('[role="gridcell"][data-editable="true"]').first();
     await cell.click();
     await cell.getByRole('textbox').press('Escape');
     await expect(presenting(page)).toHaveAttribute('data-presentation', 'on');

@@ -99,7 +99,8 @@ export function usePresentationFit(root: RefObject<HTMLElement | null>, fit: Fig
       return true;
     };
     const fitNow = () => {
-      clear();
+      // Presenting scales from the size now; keeping one row starts again from the usual size, which may fit now.
+      if (fit === 'one-row') clear();
       // Gaps, captions and wrapping do not scale with the cells: a few rounds settle it.
       for (let round = 0; round < 4 && (fit === 'present' ? present() : oneRow()); round++);
     };
@@ -108,7 +109,9 @@ export function usePresentationFit(root: RefObject<HTMLElement | null>, fit: Fig
     const observer = new ResizeObserver(() => {
       const w = el.clientWidth;
       const n = el.getElementsByClassName('cell').length;
-      if (w === width && n === cells) return;
+      // A page scrollbar that comes and goes as the figure grows and shrinks is not a new width:
+      // answering it would size the cells back and forth for ever.
+      if (Math.abs(w - width) < 24 && n === cells) return;
       width = w;
       cells = n;
       fitNow();

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Header } from '../components/Header';
 import { LandingPage } from '../components/LandingPage';
 import { Notices } from '../components/Notices';
+import { PresentationBar } from '../components/PresentationBar';
 import { LessonRoute } from './LessonRoute';
 import { isAvailable, lessonEntry, type LessonId } from './lessons/registry';
 import { useAppStore } from './store/react';
@@ -22,6 +23,8 @@ export function App({ initialHash }: AppProps) {
   const presentation = useAppStore((s) => s.presentation);
   const embed = useAppStore((s) => s.embed);
   const setPresentation = useAppStore((s) => s.setPresentation);
+  const presentPanels = useAppStore((s) => s.presentPanels);
+  const setPresentPanels = useAppStore((s) => s.setPresentPanels);
   const pushNotice = useAppStore((s) => s.pushNotice);
   const lastUnknown = useRef<string | null>(null);
 
@@ -29,8 +32,9 @@ export function App({ initialHash }: AppProps) {
     document.documentElement.lang = lang;
     document.documentElement.dataset.theme = theme;
     document.documentElement.dataset.presentation = presentation ? 'on' : 'off';
+    document.documentElement.dataset.presentPanels = presentation && presentPanels ? 'open' : 'closed';
     document.title = t.appName;
-  }, [lang, theme, presentation, t]);
+  }, [lang, theme, presentation, presentPanels, t]);
 
   useEffect(() => {
     if (unknownPath && unknownPath !== lastUnknown.current) pushNotice({ kind: 'unknown-route' });
@@ -39,20 +43,25 @@ export function App({ initialHash }: AppProps) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'f' && e.key !== 'F') return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const escape = e.key === 'Escape';
+      if (e.key !== 'f' && e.key !== 'F' && !escape) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const target = e.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
-      setPresentation(!presentation);
+      if (!escape) setPresentation(!presentation);
+      // Escape closes the open panels first, then leaves presentation mode; outside it, Escape is not ours.
+      else if (presentation && presentPanels) setPresentPanels(false);
+      else if (presentation) setPresentation(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [presentation, setPresentation]);
+  }, [presentation, presentPanels, setPresentation, setPresentPanels]);
 
   const lesson = route.kind === 'lesson' && isAvailable(route.lesson) ? route.lesson : null;
   return (
     <div className={embed ? 'app app--embed' : 'app'}>
       {embed ? null : <Header />}
+      {presentation && !embed ? <PresentationBar panels={lesson !== null} /> : null}
       <Notices />
       <main id="main" tabIndex={-1}>
         {lesson ? (

@@ -34,6 +34,9 @@ export const en = {
     present: 'Present',
     exitPresent: 'Exit presentation',
     presentHint: 'Presentation mode (F)',
+    presentBar: 'Presentation',
+    presentPanels: 'Settings and formulas',
+    exitPresentHint: 'Leave presentation mode (Esc or F)',
   },
   home: {
     title: 'Learn convolution by changing the numbers',
@@ -89,6 +92,7 @@ export const en = {
     cropped: 'cut away by padding (hatched, struck through)',
     pending: 'not computed yet (dashed)',
     colour: 'Fill colour: purple for negative values, orange for positive.',
+    kept: 'kept by output_padding: the extra rows and columns at the bottom and right (bar along the bottom and right edges)',
   },
   story: {
     label: 'Lesson steps',
@@ -134,6 +138,7 @@ export const en = {
       pending: 'not computed yet',
       cropped: 'cropped',
       gap: 'skipped by dilation',
+      kept: 'kept by output_padding',
     },
   },
   playback: {

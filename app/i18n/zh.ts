@@ -33,6 +33,9 @@ export const zh: Messages = {
     present: '演示',
     exitPresent: '退出演示',
     presentHint: '演示模式（F）',
+    presentBar: '演示',
+    presentPanels: '参数与公式',
+    exitPresentHint: '退出演示模式（Esc 或 F）',
   },
   home: {
     title: '改动数字，看懂卷积',
@@ -83,6 +86,7 @@ export const zh: Messages = {
     cropped: '被填充裁掉（斜线、删除线）',
     pending: '尚未计算（虚线框）',
     colour: '格子底色：紫色为负数，橙色为正数。',
+    kept: 'output_padding 在下方和右侧多保留的行和列（格子底边和右边加粗）',
   },
   story: {
     label: '课程步骤',
@@ -126,6 +130,7 @@ export const zh: Messages = {
       pending: '尚未计算',
       cropped: '被裁掉',
       gap: '被空洞跳过',
+      kept: '由 output_padding 保留',
     },
   },
   playback: {

@@ -42,6 +42,14 @@ export function valueFill(maxAbs: number, theme: 'light' | 'dark'): (v: number) 
   };
 }
 
+/**
+ * The mark of a cell that output_padding keeps (a bar along its bottom and
+ * right edges): Okabe–Ito's reddish purple, deepened in the light theme and
+ * lightened in the dark one so the mark stands 3:1 (WCAG 1.4.11) against the
+ * empty cell and every value fill. `--c-kept` in app/styles.css.
+ */
+export const KEPT_MARK = { light: '#5e1d4a', dark: '#f5c6e3' } as const;
+
 export function maxAbs(values: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i] ?? 0));

@@ -5,6 +5,8 @@
  * disagree.
  */
 
+import { KEPT_MARK } from './colors';
+
 /** What a cell means right now. Tests and styles key on these, never on colours. */
 export type CellState =
   | 'idle'
@@ -16,7 +18,9 @@ export type CellState =
   | 'unvisited'
   | 'pending'
   | 'cropped'
-  | 'gap';
+  | 'gap'
+  /** A row or column of a transposed convolution's output that output_padding keeps past the crop. */
+  | 'kept';
 
 /** One cell as the grid draws it. */
 export interface GridCellView {
@@ -97,4 +101,5 @@ export const STATE_STYLE: Readonly<
   pending: { stroke: '#d8dbe2', dash: '2 3', hatch: false, width: 1 },
   cropped: { stroke: '#9aa0ab', dash: '2 2', hatch: true, width: 1 },
   gap: { stroke: '#d8dbe2', dash: '1 3', hatch: false, width: 1 },
+  kept: { stroke: KEPT_MARK.light, dash: null, hatch: false, width: 3 },
 };

@@ -1,6 +1,6 @@
 import { rgb } from 'd3-color';
 import { describe, expect, it } from 'vitest';
-import { valueFill } from '../../components/figures/colors';
+import { KEPT_MARK, valueFill } from '../../components/figures/colors';
 
 /** WCAG 2 relative luminance of an sRGB colour. */
 function luminance(colour: string): number {
@@ -37,4 +37,18 @@ describe('a cell coloured by its value', () => {
     expect(neg.b).toBeGreaterThan(neg.r - 40);
     expect(pos.r).toBeGreaterThan(pos.b);
   });
+});
+
+describe('the mark of a cell kept by output_padding', () => {
+  // The empty cell (`--bg-subtle`) and the panel (`--bg-panel`) of each theme, in app/styles.css.
+  const EMPTY = { light: ['#f1f2f4', '#ffffff'], dark: ['#252932', '#1b1e23'] } as const;
+  for (const theme of ['light', 'dark'] as const) {
+    it(`stands out 3:1 (WCAG 1.4.11) from the empty cell and every value fill, in the ${theme} theme`, () => {
+      const fill = valueFill(100, theme);
+      const backgrounds = [...EMPTY[theme], ...Array.from({ length: 201 }, (_, i) => fill(i - 100))];
+      for (const bg of backgrounds) {
+        expect(contrast(KEPT_MARK[theme], bg), `on ${bg}`).toBeGreaterThanOrEqual(3);
+      }
+    });
+  }
 });

@@ -111,14 +111,8 @@ export default function AutoencoderLesson({ query }: LessonProps) {
         </ErrorBoundary>
       }
       legend={null}
-      side={[
-        <AeControls key="controls" exportWeights={trainer.exportWeights} importWeights={trainer.importWeights} />,
-        <SharePanel
-          key="share"
-          name="convlab-autoencoder"
-          code={hide && hide !== 'gridDecoder' ? w.codeHidden : code}
-        />,
-      ]}
+      side={[<AeControls key="controls" exportWeights={trainer.exportWeights} importWeights={trainer.importWeights} />]}
+      share={<SharePanel name="convlab-autoencoder" code={hide && hide !== 'gridDecoder' ? w.codeHidden : code} />}
     />
   );
 }

@@ -76,8 +76,8 @@ export default function ConvLesson({ query }: LessonProps) {
       side={[
         <ConvControls key="controls" />,
         <ConvFormulas key="formulas" figure={deferred} hideAnswers={hideOutput} />,
-        <SharePanel key="share" name="convlab-conv" model={model} frames={frames} code={code} />,
       ]}
+      share={<SharePanel name="convlab-conv" model={model} frames={frames} code={code} />}
       extra={<PhotoLauncher hideAnswers={hideOutput} />}
     />
   );

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useMessages } from '../../useMessages';
 
 export type LegendState =
-  'active' | 'contributing' | 'target' | 'padding' | 'unvisited' | 'gap' | 'cropped' | 'pending';
+  'active' | 'contributing' | 'target' | 'padding' | 'unvisited' | 'gap' | 'cropped' | 'pending' | 'kept';
 
 /** What each mark means: every state has a colour and a second cue without colour. */
 export const Legend = memo(function Legend({ states }: { states: readonly LegendState[] }) {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { EngineProblem, Suggestion } from '../../../engine';
 import { useAppStore } from '../../store/react';
 import { useFigureWords, type FigureWords } from './messages';
@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { PanelBoundary } from '../../../components/FailureBoundary';
 import { PlaybackBar } from '../../../components/playback/PlaybackBar';
 import { RefusalPanel } from './RefusalPanel';
+import { usePresentationFit } from './usePresentationFit';
 
 /**
  * A setting's name in a fix button: "Padding (height)". The engine names
@@ -77,11 +78,16 @@ export function FigurePanel({
 }
 
 /**
- * The page around a lesson: title, the main column (story, figure, legend)
- * and the side column (controls, formulas, share); `extra` goes at the end
- * of the main column (a panel a lesson adds, such as the photo panel of
- * `conv`). Every panel has its own error boundary, so a fault in one leaves
- * the others working. `embed=1` links show the figure alone.
+ * The page around a lesson: title, the main column (story, figure, legend),
+ * the side column (settings, formulas) and, under the main column, the rest
+ * (`extra`, a panel a lesson adds such as the photo panel of `conv`, then
+ * sharing and the PyTorch code, which need the width). On a wide screen the
+ * side column stays beside the figure and scrolls on its own, so a formula and
+ * the part of the figure it points at are on screen together; on a narrow one
+ * the settings come right under the figure. While presenting, the side column
+ * opens beside the figure on request and the figure's cells grow to fill the
+ * screen. Every panel has its own error boundary, so a fault in one leaves the
+ * others working. `embed=1` links show the figure alone.
  */
 export function LessonLayout({
   id,
@@ -90,8 +96,10 @@ export function LessonLayout({
   figure,
   legend,
   side,
+  share,
   keys,
   extra,
+  keepFigureRow = false,
 }: {
   id: string;
   title: string;
@@ -100,32 +108,47 @@ export function LessonLayout({
   legend: ReactNode;
   /** The side column; a list gives each panel its own error boundary. */
   side: ReactNode | readonly ReactNode[];
+  /** Sharing and the PyTorch code, under the main column where long lines fit. */
+  share?: ReactNode;
   /** The keys hint under the figure; the playback keys unless the lesson has keys of its own. */
   keys?: string;
-  /** A panel at the end of the main column (the photo panel of `conv`). */
+  /** A panel under the main column (the photo panel of `conv`). */
   extra?: ReactNode;
+  /** On a wide screen, shrink the cells a little rather than let the figure's first row wrap (a wide, tall figure). */
+  keepFigureRow?: boolean;
 }) {
   const t = useFigureWords();
   const embed = useAppStore((s) => s.embed);
+  const presentation = useAppStore((s) => s.presentation);
+  const main = useRef<HTMLDivElement>(null);
+  usePresentationFit(main, embed ? 'off' : presentation ? 'present' : keepFigureRow ? 'one-row' : 'off');
   if (embed) return <div className="lesson lesson--embed">{figure}</div>;
+  const panels = (Array.isArray(side) ? side : [side]).filter((panel) => panel !== null && panel !== undefined);
   return (
     <div className={`lesson lesson--${id}`}>
       <h1 className="lesson-title">{title}</h1>
-      <div className="lesson-layout">
-        <div className="lesson-main">
+      <div className={panels.length ? 'lesson-layout' : 'lesson-layout lesson-layout--single'}>
+        <div className="lesson-main" ref={main}>
           <PanelBoundary where="story">{story}</PanelBoundary>
           {figure}
           <PanelBoundary where="legend">{legend}</PanelBoundary>
           <p className="hint">{keys ?? t.playback.keys}</p>
-          {extra ? <PanelBoundary where="extra panel">{extra}</PanelBoundary> : null}
         </div>
-        <aside className="lesson-side">
-          {(Array.isArray(side) ? side : [side]).map((panel, i) => (
-            <PanelBoundary key={i} where="side panel">
-              {panel}
-            </PanelBoundary>
-          ))}
-        </aside>
+        {panels.length ? (
+          <aside className="lesson-side" id="lesson-side">
+            {panels.map((panel, i) => (
+              <PanelBoundary key={i} where="side panel">
+                {panel}
+              </PanelBoundary>
+            ))}
+          </aside>
+        ) : null}
+        {extra || share ? (
+          <div className="lesson-more">
+            {extra ? <PanelBoundary where="extra panel">{extra}</PanelBoundary> : null}
+            {share ? <PanelBoundary where="share panel">{share}</PanelBoundary> : null}
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -137,7 +137,8 @@ export const SharePanel = memo(function SharePanel({
         >
           {t.share.copyCode}
         </button>
-        <pre>
+        {/* Focusable: a long program scrolls, and the keyboard can scroll it too. */}
+        <pre tabIndex={0}>
           <code>{code}</code>
         </pre>
       </details>

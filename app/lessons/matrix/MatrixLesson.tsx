@@ -74,10 +74,8 @@ export default function MatrixLesson({ query }: LessonProps) {
         </FigurePanel>
       }
       legend={<Legend states={LEGEND} />}
-      side={[
-        <MatrixControls key="controls" />,
-        <SharePanel key="share" name="convlab-matrix" model={model} frames={frames} code={code} />,
-      ]}
+      side={[<MatrixControls key="controls" />]}
+      share={<SharePanel name="convlab-matrix" model={model} frames={frames} code={code} />}
     />
   );
 }

@@ -198,8 +198,8 @@ export default function RfLesson({ query }: LessonProps) {
         />,
         <Presets key="presets" t={t} onOpen={actions.edit} />,
         <CodeImport key="code" stack={stack} t={t} onOpen={actions.edit} />,
-        <SharePanel key="share" name="convlab-receptive-field" model={model} frames={frames} code={code} />,
       ]}
+      share={<SharePanel name="convlab-receptive-field" model={model} frames={frames} code={code} />}
     />
   );
 }

@@ -147,7 +147,8 @@ export default function TensorsLesson({ query }: LessonProps) {
         </ErrorBoundary>
       }
       legend={null}
-      side={<SharePanel name="convlab-tensors" model={model} frames={frames} code={tensorsPytorchCode(state)} />}
+      side={null}
+      share={<SharePanel name="convlab-tensors" model={model} frames={frames} code={tensorsPytorchCode(state)} />}
     />
   );
 }

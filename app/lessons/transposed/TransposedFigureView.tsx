@@ -125,7 +125,7 @@ export const TransposedFigureView = memo(function TransposedFigureView({
         <section className="figure-sub" aria-label={v.gather}>
           <h2 className="panel-title">{v.gather}</h2>
           <p className="hint">
-            {v.gatherNote(pair(h.insertedZeros, w.insertedZeros), pair(h.gatherPadBefore, w.gatherPadBefore))}
+            {v.gatherNote(v.insertZeros(h.insertedZeros, w.insertedZeros), pair(h.gatherPadBefore, w.gatherPadBefore))}
           </p>
           <div className="figure-columns">
             <div className="figure-col figure-col--inputs">{built.ups.map(grid)}</div>

@@ -25,7 +25,16 @@ import { transposedView, type TransposedFocus } from './transposedView';
 
 const binding: LessonUrlBinding<TransposedLinkState> = { lesson: 'transposed', ...transposedLink };
 
-const LEGEND: readonly LegendState[] = ['active', 'contributing', 'target', 'cropped', 'padding', 'gap', 'pending'];
+const LEGEND: readonly LegendState[] = [
+  'active',
+  'contributing',
+  'target',
+  'cropped',
+  'kept',
+  'padding',
+  'gap',
+  'pending',
+];
 
 /** `#/transposed`: the transposed convolution lesson. */
 export default function TransposedLesson({ query }: LessonProps) {
@@ -58,6 +67,7 @@ export default function TransposedLesson({ query }: LessonProps) {
     <LessonLayout
       id="transposed"
       title={t.transposed.title}
+      keepFigureRow
       story={
         <FigureStory
           slice={transposedSlice}
@@ -86,8 +96,8 @@ export default function TransposedLesson({ query }: LessonProps) {
       side={[
         <TransposedControls key="controls" />,
         <TransposedFormulas key="formulas" figure={deferred} hideAnswers={hideOutput} />,
-        <SharePanel key="share" name="convlab-transposed" model={model} frames={frames} code={code} />,
       ]}
+      share={<SharePanel name="convlab-transposed" model={model} frames={frames} code={code} />}
     />
   );
 }

@@ -29,8 +29,8 @@ export const transposedEn = {
     crop: (p: string, op: string) =>
       `Padding ${p} crops that many cells from every side of the canvas (hatched); output_padding ${op} keeps that many more at the bottom and right.`,
     gather: 'The same numbers as a direct convolution',
-    gatherNote: (zeros: string, pad: string) =>
-      `Insert ${zeros} zero(s) between the inputs, pad by d(k−1)−p = ${pad} (output_padding more at the end; negative means crop), then slide the kernel flipped upside down and left to right. The highlighted cells match the stamp step above.`,
+    gatherNote: (insert: string, pad: string) =>
+      `${insert}, pad by d(k−1)−p = ${pad} (output_padding more at the end; negative means crop), then slide the kernel flipped upside down and left to right. The highlighted cells match the stamp step above.`,
     overlaps: 'Where stamps overlap',
     overlapNote:
       'How many stamps reached each canvas cell. When the kernel size is not a multiple of the stride, the count alternates: that unevenness is the checkerboard artifact.',
@@ -40,6 +40,14 @@ export const transposedEn = {
       k3s2: 'kernel 3, stride 2: checkerboard',
       k4s2: 'kernel 4, stride 2: even',
       k2s2: 'kernel 2, stride 2: no overlap',
+    },
+    /** The zeros a stride of s puts between neighbouring inputs (s − 1 per axis), counted with English plural rules. */
+    insertZeros: (rows: number, cols: number) => {
+      const rules = new Intl.PluralRules('en');
+      const count = (n: number) => (n === 0 ? 'no zeros' : `${n} ${rules.select(n) === 'one' ? 'zero' : 'zeros'}`);
+      return rows === cols
+        ? `Insert ${count(rows)} between neighbouring inputs`
+        : `Insert ${count(rows)} between neighbouring rows and ${count(cols)} between neighbouring columns`;
     },
   },
   controls: {

@@ -20,14 +20,22 @@ export const transposedZh: TransposedMessages = {
     crop: (p, op) =>
       `填充 ${p} 表示从画布四周各裁掉这么多格（斜线部分）；output_padding ${op} 表示在下方和右侧多保留这么多格。`,
     gather: '同样的数字，换成直接卷积来算',
-    gatherNote: (zeros, pad) =>
-      `在输入的相邻格子之间插入 ${zeros} 个零，四周填充 d(k−1)−p = ${pad}（末端再多 output_padding；为负则表示裁剪），然后用上下左右翻转后的卷积核滑动。高亮的格子与上面盖章的那一步对应。`,
+    gatherNote: (insert, pad) =>
+      `${insert}，四周填充 d(k−1)−p = ${pad}（末端再多 output_padding；为负则表示裁剪），然后用上下左右翻转后的卷积核滑动。高亮的格子与上面盖章的那一步对应。`,
     overlaps: '印章在哪里重叠',
     overlapNote:
       '画布每个格子被多少个印章覆盖。卷积核尺寸不是步长的整数倍时，次数会交替变化：这种不均匀就是棋盘格伪影的来源。',
     maxOverlap: (max) => `重叠最多的格子：被盖了 ${max} 次。`,
     presets: '预设',
     preset: { k3s2: '卷积核 3、步长 2：棋盘格', k4s2: '卷积核 4、步长 2：均匀', k2s2: '卷积核 2、步长 2：不重叠' },
+    insertZeros: (rows, cols) => {
+      const count = (n: number) => (n === 0 ? '不插入零' : `插入 ${n} 个零`);
+      return rows === cols
+        ? rows === 0
+          ? '输入的相邻格子之间不插入零'
+          : `在输入的相邻格子之间插入 ${rows} 个零`
+        : `输入相邻两行之间${count(rows)}，相邻两列之间${count(cols)}`;
+    },
   },
   controls: {
     outputPadding: 'output_padding',

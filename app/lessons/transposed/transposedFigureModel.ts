@@ -140,6 +140,12 @@ function transposedContext(figure: TransposedFigureState, view: TransposedView, 
 
   const kept = (ty: number, tx: number) =>
     OH > 0 && OW > 0 && ty >= h.cropBefore && ty < h.cropBefore + OH && tx >= w.cropBefore && tx < w.cropBefore + OW;
+  /**
+   * Whether an output cell (oy, ox) is in the last output_padding rows or columns: the ones the
+   * crop of p would have cut (or, past the full canvas, that no stamp reaches) and output_padding
+   * keeps. Output size = (i−1)s − 2p + d(k−1) + op + 1 (conv_arithmetic, Relationship 14).
+   */
+  const byOutputPadding = (oy: number, ox: number) => oy >= OH - p.opH || ox >= OW - p.opW;
   return {
     figure,
     o,
@@ -175,6 +181,7 @@ function transposedContext(figure: TransposedFigureState, view: TransposedView, 
     focusInputs,
     focusWeights,
     kept,
+    byOutputPadding,
   };
 }
 
@@ -304,6 +311,7 @@ function transposedCanvasGrids(c: TransposedContext): Pick<TransposedFigure, 'ca
     focus,
     focusCanvas,
     kept,
+    byOutputPadding,
   } = c;
   const canvases: TransposedGrid[] = [];
   const overlaps: TransposedGrid[] = [];
@@ -324,6 +332,7 @@ function transposedCanvasGrids(c: TransposedContext): Pick<TransposedFigure, 'ca
             if (isFocus) state = 'active';
             else if (!focus && currentTargets.has(at)) state = 'target';
             else if (!isKept) state = 'cropped';
+            else if (byOutputPadding(ty - c.h.cropBefore, tx - c.w.cropBefore)) state = 'kept';
             else state = has || done ? 'idle' : 'pending';
             const v = partial[at] ?? 0;
             const show = !o.hideOutput && (has || done);
@@ -368,8 +377,25 @@ function transposedCanvasGrids(c: TransposedContext): Pick<TransposedFigure, 'ca
 
 /** The cropped outputs, filled with the running sums up to the playback step. */
 function transposedOutputGrids(c: TransposedContext): TransposedGrid[] {
-  const { o, t, p, scatter, h, w, OH, OW, outFill, cell, partialOut, touched, canvasAt, currentTargets, done, focus } =
-    c;
+  const {
+    o,
+    t,
+    p,
+    scatter,
+    h,
+    w,
+    OH,
+    OW,
+    outFill,
+    cell,
+    partialOut,
+    touched,
+    canvasAt,
+    currentTargets,
+    done,
+    focus,
+    byOutputPadding,
+  } = c;
   const outputs: TransposedGrid[] = [];
   if (scatter && OH > 0 && OW > 0) {
     for (let n = 0; n < p.batch; n++) {
@@ -388,9 +414,11 @@ function transposedOutputGrids(c: TransposedContext): TransposedGrid[] {
               ? 'active'
               : !focus && currentTargets.has(at)
                 ? 'target'
-                : show
-                  ? 'idle'
-                  : 'pending';
+                : byOutputPadding(oy, ox)
+                  ? 'kept'
+                  : show
+                    ? 'idle'
+                    : 'pending';
             cells.push(cell(show ? formatCell(v) : '', state, show ? outFill(v) : null, false));
           }
         }
@@ -430,6 +458,7 @@ function transposedGatherGrids(c: TransposedContext): Pick<TransposedFigure, 'up
     canvasAt,
     currentTargets,
     focus,
+    byOutputPadding,
   } = c;
   // The direct-convolution view, in step with the stamps.
   const ups: TransposedGrid[] = [];
@@ -509,7 +538,13 @@ function transposedGatherGrids(c: TransposedContext): Pick<TransposedFigure, 'up
             const at = canvasAt(n, co, oy + h.cropBefore, ox + w.cropBefore);
             const v = gOut.data[index] ?? 0;
             const isFocus = focus?.kind === 'output' && focus.index === index;
-            const state: CellState = isFocus ? 'active' : !focus && currentTargets.has(at) ? 'target' : 'idle';
+            const state: CellState = isFocus
+              ? 'active'
+              : !focus && currentTargets.has(at)
+                ? 'target'
+                : byOutputPadding(oy, ox)
+                  ? 'kept'
+                  : 'idle';
             cells.push(cell(o.hideOutput ? '' : formatCell(v), state, o.hideOutput ? null : outFill(v), false));
           }
         }

@@ -85,7 +85,10 @@ export interface FigureCodec<P> {
 
 export interface FigureLinkState<P> {
   readonly figure: FigureValues<P>;
-  /** Playback step; null for the last. */
+  /**
+   * Playback step; null for the last. A link without `step` opens the last
+   * step if the app wrote it (it names its version `v`), else the first.
+   */
   readonly step: number | null;
   /** Narrative step. */
   readonly story: number;
@@ -182,7 +185,10 @@ export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decod
     if (v === null) ignored.push(key);
     return v ?? fallback;
   };
-  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : null;
+  // The app leaves `step` out of its own links (which name their version `v`)
+  // at the last step; a link without either (`#/conv`, a lesson card, a
+  // teacher's `#/conv?story=3`) opens at the first step, where playback starts.
+  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : q.values.has('v') ? null : 0;
   const story = int('story', MAX_STORY, 0);
   const describesFigure = [...specKeys(codec.specs), ...VALUE_KEYS].some((key) => q.values.has(key));
   if (!describesFigure) {

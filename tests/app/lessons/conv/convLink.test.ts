@@ -67,6 +67,15 @@ describe('the convolution lesson link', () => {
     }
   });
 
+  it('a lesson opened without a step starts playback at the first step; the app’s own links keep theirs', () => {
+    // `#/conv`, a lesson card or a teacher's typed `story=3`: no version, no step.
+    expect(decodeConvLink('').state.step).toBe(0);
+    expect(decodeConvLink('story=3').state.step).toBe(0);
+    // The app writes its version and leaves the step out only at the last step.
+    expect(decodeConvLink('v=1&story=3').state.step).toBeNull();
+    expect(decodeConvLink('story=3&step=2').state.step).toBe(2);
+  });
+
   it('the default figure shown under a step that sets up another one reopens as the default figure', () => {
     const q = roundTrip({ ...base, story: 3 });
     expect(q).toBe(`v=1&seed=${DEFAULT_FIGURE.seed}&story=3`);

@@ -87,7 +87,8 @@ export interface FigureLinkState<P> {
   readonly figure: FigureValues<P>;
   /**
    * Playback step; null for the last. A link without `step` opens the last
-   * step if the app wrote it (it names its version `v`), else the first.
+   * step if the app wrote it (it names its version `v`) or it is an embed,
+   * else the first.
    */
   readonly step: number | null;
   /** Narrative step. */
@@ -186,9 +187,10 @@ export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decod
     return v ?? fallback;
   };
   // The app leaves `step` out of its own links (which name their version `v`)
-  // at the last step; a link without either (`#/conv`, a lesson card, a
-  // teacher's `#/conv?story=3`) opens at the first step, where playback starts.
-  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : q.values.has('v') ? null : 0;
+  // at the last step, and an embed shows its figure complete; any other link
+  // without a step (`#/conv`, a lesson card, a teacher's `#/conv?story=3`)
+  // opens at the first step, where playback starts.
+  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : q.values.has('v') || shared.embed ? null : 0;
   const story = int('story', MAX_STORY, 0);
   const describesFigure = [...specKeys(codec.specs), ...VALUE_KEYS].some((key) => q.values.has(key));
   if (!describesFigure) {

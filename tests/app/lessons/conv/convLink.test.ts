@@ -74,6 +74,8 @@ describe('the convolution lesson link', () => {
     // The app writes its version and leaves the step out only at the last step.
     expect(decodeConvLink('v=1&story=3').state.step).toBeNull();
     expect(decodeConvLink('story=3&step=2').state.step).toBe(2);
+    // An embed, for a slide, shows its figure complete.
+    expect(decodeConvLink('embed=1').state.step).toBeNull();
   });
 
   it('the default figure shown under a step that sets up another one reopens as the default figure', () => {

@@ -1,8 +1,7 @@
 import { cellAt, cellTexts, currentHash, expect, inputGrid, openConv, outputGrid, test } from './fixtures';
 
-// story=7 is the free-play step: no checkpoint hides the output; seed=7 keeps the default figure;
-// v=1 makes it a link as the app writes it, which opens complete (at the last playback step).
-const LESSON = 'v=1&story=7&seed=7';
+// story=7 is the free-play step: no checkpoint hides the output; seed=7 keeps the default figure.
+const LESSON = 'story=7&seed=7';
 
 test.describe('editing the convolution figure', () => {
   test('editing an input cell recomputes the output and a link to the new URL reopens the same numbers', async ({

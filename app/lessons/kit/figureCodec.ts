@@ -86,9 +86,8 @@ export interface FigureCodec<P> {
 export interface FigureLinkState<P> {
   readonly figure: FigureValues<P>;
   /**
-   * Playback step; null for the last. A link without `step` opens the last
-   * step if the app wrote it (it names its version `v`) or it is an embed,
-   * else the first.
+   * Playback step; null for the last (a link without `step`). The bare
+   * address, with no query at all, opens the first.
    */
   readonly step: number | null;
   /** Narrative step. */
@@ -186,11 +185,10 @@ export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decod
     if (v === null) ignored.push(key);
     return v ?? fallback;
   };
-  // The app leaves `step` out of its own links (which name their version `v`)
-  // at the last step, and an embed shows its figure complete; any other link
-  // without a step (`#/conv`, a lesson card, a teacher's `#/conv?story=3`)
-  // opens at the first step, where playback starts.
-  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : q.values.has('v') || shared.embed ? null : 0;
+  // A link leaves `step` out at the last step. The lesson's bare address
+  // (`#/conv`: a lesson card, the menu, a typed address) is no link to a
+  // state: it opens the lesson where playback starts, at the first step.
+  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : q.values.size === 0 ? 0 : null;
   const story = int('story', MAX_STORY, 0);
   const describesFigure = [...specKeys(codec.specs), ...VALUE_KEYS].some((key) => q.values.has(key));
   if (!describesFigure) {

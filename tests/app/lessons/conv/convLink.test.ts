@@ -67,15 +67,14 @@ describe('the convolution lesson link', () => {
     }
   });
 
-  it('a lesson opened without a step starts playback at the first step; the app’s own links keep theirs', () => {
-    // `#/conv`, a lesson card or a teacher's typed `story=3`: no version, no step.
+  it('the lesson’s bare address opens where playback starts; a link without a step opens at the last step', () => {
+    // `#/conv`: a lesson card, the menu or a typed address.
     expect(decodeConvLink('').state.step).toBe(0);
-    expect(decodeConvLink('story=3').state.step).toBe(0);
-    // The app writes its version and leaves the step out only at the last step.
-    expect(decodeConvLink('v=1&story=3').state.step).toBeNull();
-    expect(decodeConvLink('story=3&step=2').state.step).toBe(2);
-    // An embed, for a slide, shows its figure complete.
+    // A link leaves the step out at the last step, whoever wrote it.
+    expect(decodeConvLink('v=1').state.step).toBeNull();
+    expect(decodeConvLink('story=3').state.step).toBeNull();
     expect(decodeConvLink('embed=1').state.step).toBeNull();
+    expect(decodeConvLink('story=3&step=2').state.step).toBe(2);
   });
 
   it('the default figure shown under a step that sets up another one reopens as the default figure', () => {

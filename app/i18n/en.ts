@@ -102,6 +102,8 @@ export const en = {
     shown: (answer: string) => `The answer: ${answer}.`,
     wrong: (answer: string) => `Not quite. It is ${answer}. Step through the figure to see why.`,
     hiddenUntilAnswered: 'The output is hidden until you answer.',
+    refusedFigure:
+      'With these settings there is no output to predict: change a setting (or use a fix above the figure) first.',
   },
   grid: {
     cellLabel: (row: number, col: number, text: string, mark: string | undefined) =>

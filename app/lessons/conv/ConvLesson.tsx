@@ -57,6 +57,7 @@ export default function ConvLesson({ query }: LessonProps) {
           questions={t.conv.questions}
           revealed={page.revealed}
           onReveal={page.reveal}
+          refused={view.refusal !== null}
         />
       }
       figure={

@@ -7,6 +7,11 @@ export interface Checkpoint {
   /** The answer as the figure shows it, computed by the engine. */
   readonly answer: string;
   readonly matches: (typed: string) => boolean;
+  /**
+   * The figure on screen is refused: it has no output, so there is nothing to
+   * predict or show until a setting changes (a refused figure's sizes are no answer).
+   */
+  readonly refused?: boolean;
 }
 
 /** What the student did at a checkpoint, and the answer of the figure it was given for. */
@@ -107,7 +112,9 @@ export function StoryPanel({
           >
             {revealed ? verdictText(s, result ?? { verdict: 'shown', answer: checkpoint.answer }) : ''}
           </p>
-          {revealed ? null : (
+          {revealed ? null : checkpoint.refused ? (
+            <p className="hint">{s.refusedFigure}</p>
+          ) : (
             <div className="checkpoint-row">
               <input
                 value={typed}

@@ -58,6 +58,7 @@ export default function MatrixLesson({ query }: LessonProps) {
           questions={t.matrix.questions}
           revealed={page.revealed}
           onReveal={page.reveal}
+          refused={view.refusal !== null}
         />
       }
       figure={

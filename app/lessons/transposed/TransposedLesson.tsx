@@ -63,6 +63,7 @@ export default function TransposedLesson({ query }: LessonProps) {
           questions={t.transposed.questions}
           revealed={page.revealed}
           onReveal={page.reveal}
+          refused={view.refusal !== null}
         />
       }
       figure={

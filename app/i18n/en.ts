@@ -103,7 +103,7 @@ export const en = {
     wrong: (answer: string) => `Not quite. It is ${answer}. Step through the figure to see why.`,
     hiddenUntilAnswered: 'The output is hidden until you answer.',
     refusedFigure:
-      'With these settings there is no output to predict: change a setting (or use a fix above the figure) first.',
+      'With these settings there is no output to predict: change a setting first, for example with one of the fixes below.',
   },
   grid: {
     cellLabel: (row: number, col: number, text: string, mark: string | undefined) =>

@@ -24,10 +24,22 @@ export function sharedSnapshot(s: AppState): SharedLinkState {
 }
 
 /**
+ * The narrative step a lesson's link state is at: its `story`, for every
+ * lesson that tells one; null for a lesson without a narrative.
+ */
+export function narrativeStep(state: object): number | null {
+  const story = (state as { readonly story?: unknown }).story;
+  return typeof story === 'number' ? story : null;
+}
+
+/**
  * Keeps a lesson's whole state in the hash query: decodes the link when it
- * opens (or is edited by hand), then writes every change back with
- * history.replaceState, debounced, and at once when the page is hidden or
- * unloaded, a link is clicked or the lesson closes. Ignored keys become a
+ * opens (or is edited by hand, or Back and Forward reach it), then writes
+ * every change back, debounced, and at once when the page is hidden or
+ * unloaded, a link is clicked or the lesson closes. Each narrative step is an
+ * entry of the browser's history: moving to another step pushes one (at once),
+ * edits within a step replace it, so Back returns to the previous step with
+ * its figure as it was left, not out of the lesson. Ignored keys become a
  * dismissible notice.
  */
 export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
@@ -37,6 +49,10 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
   const store = useAppStoreApi();
   const bindingRef = useRef(binding);
   const lastWritten = useRef<string | null>(null);
+  /** The narrative step of the history entry the address is: another one is a new entry. */
+  const entry = useRef<number | null>(null);
+  /** True while a link is put into the store: that is the address's own state, never a new entry. */
+  const applying = useRef(false);
 
   useEffect(() => {
     const b = bindingRef.current;
@@ -50,8 +66,17 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
       state = { ...state, shared: { ...state.shared, hide: state.shared.hide.filter((id) => hideable.includes(id)) } };
       ignored.push('hide');
     }
-    store.getState().applyShared(state.shared);
-    const adjusted = b.apply(state, store) ?? [];
+    applying.current = true;
+    let adjusted: readonly string[];
+    try {
+      store.getState().applyShared(state.shared);
+      adjusted = b.apply(state, store) ?? [];
+    } finally {
+      applying.current = false;
+    }
+    entry.current = narrativeStep(b.snapshot(store.getState()));
+    // The address now holds what was applied: the same query again (Forward after Back) is applied again.
+    lastWritten.current = query;
     const keys = ignored.filter((k) => k !== NEWER);
     if (keys.length < ignored.length) store.getState().pushNotice({ kind: 'newer-link' });
     if (keys.length) store.getState().pushNotice({ kind: 'ignored-keys', keys });
@@ -65,12 +90,18 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
     const write = () => {
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      const q = b.encode(b.snapshot(store.getState()));
+      const snapshot = b.snapshot(store.getState());
+      const step = narrativeStep(snapshot);
+      const newEntry = entry.current !== null && step !== entry.current;
+      entry.current = step;
+      const q = b.encode(snapshot);
       if (q === lastQuery) return;
       lastQuery = q;
       lastWritten.current = q;
       const hash = `#/${b.lesson}?${q}`;
-      if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+      if (window.location.hash === hash) return;
+      if (newEntry) window.history.pushState(null, '', hash);
+      else window.history.replaceState(window.history.state, '', hash);
     };
     /** Writes a pending change now, while the address is still this lesson's. */
     const flush = () => {
@@ -89,7 +120,11 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
       else clearPendingLink();
     };
     const unsubscribe = store.subscribe(() => {
-      if (timer === null) timer = setTimeout(write, WRITE_DELAY_MS);
+      // Another narrative step is a new history entry, written at once; the
+      // click that asked for it has already flushed the edits of the step before.
+      if (!applying.current && entry.current !== null && narrativeStep(b.snapshot(store.getState())) !== entry.current)
+        write();
+      else if (timer === null) timer = setTimeout(write, WRITE_DELAY_MS);
     });
     // A reload, a closed tab or a switched app: the last edit goes into the address first.
     window.addEventListener('pagehide', onPageHide);

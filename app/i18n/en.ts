@@ -107,6 +107,8 @@ export const en = {
     shown: (answer: string) => `The answer: ${answer}.`,
     wrong: (answer: string) => `Not quite. It is ${answer}. Step through the figure to see why.`,
     hiddenUntilAnswered: 'The output is hidden until you answer.',
+    refusedFigure:
+      'With these settings there is no output to predict: change a setting first, for example with one of the fixes below.',
   },
   grid: {
     cellLabel: (row: number, col: number, text: string, mark: string | undefined) =>

@@ -101,6 +101,7 @@ export const zh: Messages = {
     shown: (answer) => `答案是 ${answer}。`,
     wrong: (answer) => `不太对，答案是 ${answer}。逐步播放图示看看为什么。`,
     hiddenUntilAnswered: '回答之前，输出先隐藏起来。',
+    refusedFigure: '按现在的设置算不出输出，也就无从预测：请先改一个设置，比如点下面给出的修改建议。',
   },
   grid: {
     cellLabel: (row, col, text, mark) =>

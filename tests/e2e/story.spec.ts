@@ -9,19 +9,28 @@ test.describe('predict-then-reveal', () => {
     await page.getByRole('textbox', { name: 'Your answer' }).fill('2x2');
     await page.getByRole('button', { name: 'Check' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Right: 2 × 2.' })).toBeVisible();
-    await expect.poll(async () => (await cellTexts(output)).every((t) => t !== '')).toBe(true);
+    // The lesson opened where playback starts: the first output cell has its value.
+    await output.scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await cellTexts(output))[0]).not.toBe('');
   });
 
-  test('a figure that is no longer the story step’s own shows its output values', async ({ page }) => {
+  test('the question is about the figure on screen: a link or an edit that changes it keeps the output hidden', async ({
+    page,
+  }) => {
     await openConv(page, 'h=8');
     // Matrices off screen are not rendered (content-visibility), so their text is read where a reader sees it.
     await outputGrid(page).scrollIntoViewIfNeeded();
-    await expect.poll(async () => (await cellTexts(outputGrid(page))).every((t) => t !== '')).toBe(true);
+    await expect(outputGrid(page)).toBeVisible();
+    expect((await cellTexts(outputGrid(page))).every((t) => t === '')).toBe(true);
 
     await openConv(page);
     await page.getByRole('spinbutton', { name: 'Kernel size kH × kW: height' }).fill('2');
     await outputGrid(page).scrollIntoViewIfNeeded();
-    await expect.poll(async () => (await cellTexts(outputGrid(page))).every((t) => t !== '')).toBe(true);
+    // The 4×4 example with a 2×3 kernel: a 3×2 output, still hidden.
+    await expect.poll(async () => (await cellTexts(outputGrid(page))).length).toBe(6);
+    expect((await cellTexts(outputGrid(page))).every((t) => t === '')).toBe(true);
+    await page.getByRole('button', { name: 'Just show me' }).click();
+    await expect.poll(async () => (await cellTexts(outputGrid(page)))[0]).not.toBe('');
   });
 
   test('an embed of a checkpoint step shows the output: there is no question in it to answer', async ({ page }) => {

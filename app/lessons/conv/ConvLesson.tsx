@@ -8,14 +8,13 @@ import { Legend, type LegendState } from '../kit/Legend';
 import { FigurePanel, LessonLayout } from '../kit/LessonShell';
 import { SharePanel } from '../kit/SharePanel';
 import { useSlice } from '../kit/slice';
-import { hidesAnswers } from '../kit/story';
 import { useFigureExports, useFigureLesson } from '../kit/useFigureLesson';
 import { ConvControls } from './ConvControls';
 import { buildConvFigure, convAnnouncement, convFigureModel } from './convFigureModel';
 import { ConvFigureView } from './ConvFigureView';
 import { ConvFormulas } from './ConvFormulas';
 import { convPytorchCode } from './convPytorch';
-import { applyFix, DEFAULT_FIGURE, DEFAULT_PARAMS } from './convState';
+import { applyFix, DEFAULT_FIGURE } from './convState';
 import { CONV_NARRATIVE, CONV_STORY } from './convStory';
 import { convView, type ConvFocus } from './convView';
 import { convLink, type ConvPageLinkState } from './link';
@@ -32,11 +31,12 @@ export default function ConvLesson({ query }: LessonProps) {
   const t = useConvWords();
   const figure = useSlice(convSlice, (s) => s.present);
   const view = convView(figure);
-  const page = useFigureLesson(query, convSlice, binding, view.total);
+  const page = useFigureLesson(query, convSlice, binding, view.total, CONV_STORY);
+  // One rule for the whole page: while the step's checkpoint waits, no panel gives its answer away.
+  const hideOutput = page.hidden;
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
   const deferred = useAfterPaint(figure);
-  const code = useMemo(() => convPytorchCode(deferred, convView(deferred)), [deferred]);
-  const hideOutput = hidesAnswers(CONV_STORY, page.story, page.revealed, figure.params, DEFAULT_PARAMS);
+  const code = useMemo(() => convPytorchCode(deferred, convView(deferred), hideOutput), [deferred, hideOutput]);
   const step = useAppStore((s) => s.playback.step);
   const { model, frames } = useFigureExports<ConvFocus>(
     convSlice,
@@ -57,6 +57,7 @@ export default function ConvLesson({ query }: LessonProps) {
           questions={t.conv.questions}
           revealed={page.revealed}
           onReveal={page.reveal}
+          refused={view.refusal !== null}
         />
       }
       figure={

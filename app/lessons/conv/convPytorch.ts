@@ -3,8 +3,12 @@ import { pyNested, pyTuple } from '../../pytorchCode';
 import { inputShape, weightShape, type ConvFigureState } from './convState';
 import type { ConvView } from './convView';
 
-/** Python that reproduces the figure with `nn.Conv2d` in float64. */
-export function convPytorchCode(figure: ConvFigureState, view: ConvView): string {
+/**
+ * Python that reproduces the figure with `nn.Conv2d` in float64. `waiting`: a
+ * checkpoint waits for an answer, so the code leaves out the shape and values
+ * the figure would show (they would answer it); running it prints them.
+ */
+export function convPytorchCode(figure: ConvFigureState, view: ConvView, waiting = false): string {
   const p = figure.params;
   const padding = p.padKind === 'explicit' ? pyTuple(p.padH, p.padW) : `'${p.padKind}'`;
   const lines = [
@@ -22,7 +26,7 @@ export function convPytorchCode(figure: ConvFigureState, view: ConvView): string
   ];
   if (p.bias) lines.push(`    conv.bias.copy_(torch.tensor(${pyNested(figure.biasValues, [p.outChannels])}))`);
   lines.push('y = conv(x)', 'print(y.shape)', 'print(y)');
-  if (view.result) {
+  if (view.result && !waiting) {
     const shape = view.result.output.shape;
     const out = Array.from(view.result.output.data, (v) => Number(formatCell(v)));
     lines.push(`# ConvLab shows: shape ${shape.join('×')}`, `# ${pyNested(out, shape)}`);

@@ -25,6 +25,8 @@ export interface FigureStoryProps<P, C extends string> {
   readonly questions: Readonly<Record<C, string>>;
   readonly revealed: boolean;
   readonly onReveal: () => void;
+  /** The figure on screen is refused: its checkpoint waits until a setting changes. */
+  readonly refused: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ function FigureStoryPanel<P, C extends string>({
   questions,
   revealed,
   onReveal,
+  refused,
 }: FigureStoryProps<P, C>) {
   const story = useSlice(slice, (s) => s.story);
   const figure = useSlice(slice, (s) => s.present);
@@ -71,6 +74,7 @@ function FigureStoryPanel<P, C extends string>({
               question: questions[kind],
               answer: answer.text,
               matches: (typed) => answerMatches(typed, answer.values),
+              refused,
             }
           : null
       }

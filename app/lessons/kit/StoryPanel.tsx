@@ -8,6 +8,11 @@ export interface Checkpoint {
   /** The answer as the figure shows it, computed by the engine. */
   readonly answer: string;
   readonly matches: (typed: string) => boolean;
+  /**
+   * The figure on screen is refused: it has no output, so there is nothing to
+   * predict or show until a setting changes (a refused figure's sizes are no answer).
+   */
+  readonly refused?: boolean;
 }
 
 /** What the student did at a checkpoint, and the answer of the figure it was given for. */
@@ -66,13 +71,21 @@ export function StoryPanel({
 }) {
   const t = useMessages();
   const s = t.story;
-  const [typed, setTyped] = useState('');
-  // The result belongs to the figure it was given for: its answer is kept as
-  // it was then, so later edits to the figure never rewrite it.
-  const [result, setResult] = useState<CheckpointResult | null>(null);
+  // What is typed belongs to the step it was typed at.
+  const [draft, setDraft] = useState<{ readonly index: number; readonly text: string }>({ index, text: '' });
+  const typed = draft.index === index ? draft.text : '';
+  const setTyped = (text: string) => setDraft({ index, text });
+  // Each step's result belongs to the figure it was given for: its answer is
+  // kept as it was then, so later edits to the figure never rewrite it, and a
+  // step left and come back to (Previous, Next, Back) shows its own result.
+  const [results, setResults] = useState<ReadonlyMap<number, CheckpointResult>>(() => new Map());
+  const result = results.get(index) ?? null;
+  const settle = (next: CheckpointResult) => {
+    setResults((r) => new Map(r).set(index, next));
+    onReveal();
+  };
   const go = (i: number) => {
-    setTyped('');
-    setResult(null);
+    setDraft({ index: i, text: '' });
     onGo(i);
   };
   return (
@@ -106,17 +119,28 @@ export function StoryPanel({
           className="checkpoint"
           onSubmit={(e) => {
             e.preventDefault();
-            setResult({ verdict: checkpoint.matches(typed) ? 'right' : 'wrong', answer: checkpoint.answer });
-            onReveal();
+            settle({ verdict: checkpoint.matches(typed) ? 'right' : 'wrong', answer: checkpoint.answer });
           }}
         >
           <p className="checkpoint-q">
             <strong>{s.predict}</strong> {checkpoint.question}
           </p>
-          {revealed ? (
-            <p role="status" className={result?.verdict === 'wrong' ? 'verdict verdict--wrong' : 'verdict'}>
-              {verdictText(s, result ?? { verdict: 'shown', answer: checkpoint.answer })}
-            </p>
+          {/* A polite live region that is on the page before the result, so screen readers announce what it says. */}
+          <p
+            role="status"
+            aria-live="polite"
+            className={
+              !revealed
+                ? 'verdict verdict--waiting'
+                : result?.verdict === 'wrong'
+                  ? 'verdict verdict--wrong'
+                  : 'verdict'
+            }
+          >
+            {revealed ? verdictText(s, result ?? { verdict: 'shown', answer: checkpoint.answer }) : ''}
+          </p>
+          {revealed ? null : checkpoint.refused ? (
+            <p className="hint">{s.refusedFigure}</p>
           ) : (
             <div className="checkpoint-row">
               <input
@@ -132,10 +156,7 @@ export function StoryPanel({
               <button
                 type="button"
                 className="btn"
-                onClick={() => {
-                  setResult({ verdict: 'shown', answer: checkpoint.answer });
-                  onReveal();
-                }}
+                onClick={() => settle({ verdict: 'shown', answer: checkpoint.answer })}
               >
                 {s.reveal}
               </button>

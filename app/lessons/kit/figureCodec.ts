@@ -85,7 +85,10 @@ export interface FigureCodec<P> {
 
 export interface FigureLinkState<P> {
   readonly figure: FigureValues<P>;
-  /** Playback step; null for the last. */
+  /**
+   * Playback step; null for the last (a link without `step`). The bare
+   * address, with no query at all, opens the first.
+   */
   readonly step: number | null;
   /** Narrative step. */
   readonly story: number;
@@ -182,7 +185,10 @@ export function decodeFigureLink<P>(codec: FigureCodec<P>, query: string): Decod
     if (v === null) ignored.push(key);
     return v ?? fallback;
   };
-  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : null;
+  // A link leaves `step` out at the last step. The lesson's bare address
+  // (`#/conv`: a lesson card, the menu, a typed address) is no link to a
+  // state: it opens the lesson where playback starts, at the first step.
+  const step = q.values.has('step') ? int('step', MAX_STEP, 0) : q.values.size === 0 ? 0 : null;
   const story = int('story', MAX_STORY, 0);
   const describesFigure = [...specKeys(codec.specs), ...VALUE_KEYS].some((key) => q.values.has(key));
   if (!describesFigure) {

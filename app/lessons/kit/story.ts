@@ -57,26 +57,20 @@ export function answerMatches(typed: string, expected: readonly number[]): boole
 }
 
 /**
- * Whether the figure still has every setting its narrative step set up. A
- * checkpoint hides its answer only then: once the student changes a setting,
- * the figure is theirs and shows everything.
+ * Whether a checkpoint waits: narrative step `story` asks for a prediction and
+ * it has not been answered (or shown) on this visit. While one waits, nothing
+ * on the page may give its answer away: the output's values, the formulas,
+ * the printed shape and values of the PyTorch code, what a screen reader
+ * hears. The question is about the figure on screen, whatever its settings
+ * (its answer is read off that figure), so a figure the student or a link
+ * changed stays hidden too, until "Check" or "Just show me". An embed or an
+ * export shows no question, so it never hides (the caller passes
+ * `answered` true there).
  */
-export function hasStorySettings<P>(params: P, own: P): boolean {
-  return (Object.keys(own as object) as (keyof P)[]).every((k) => params[k] === own[k]);
-}
-
-/**
- * Whether the figure hides its results: the narrative step asks for a
- * prediction, it has not been answered on this visit, and the figure is still
- * the step's own (`hasStorySettings`).
- */
-export function hidesAnswers<P, C extends string>(
+export function checkpointWaits<P, C extends string>(
   steps: readonly StoryStep<P, C>[],
   story: number,
-  revealed: boolean,
-  params: P,
-  defaults: P,
+  answered: boolean,
 ): boolean {
-  const checkpoint = steps[story]?.checkpoint ?? null;
-  return checkpoint !== null && !revealed && hasStorySettings(params, storySettings(steps, story, defaults));
+  return !answered && (steps[story]?.checkpoint ?? null) !== null;
 }

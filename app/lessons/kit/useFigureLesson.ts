@@ -15,6 +15,7 @@ import type { LessonSlice } from '../contract';
 import type { FigureValues, FigureLinkState } from './figureCodec';
 import type { FigureActions, FigureHistory } from './figureActions';
 import { focusIn, useSlice, useSliceActions } from './slice';
+import { checkpointWaits, type StoryStep } from './story';
 
 export interface FigureLessonPage<P> {
   readonly figure: FigureValues<P>;
@@ -28,14 +29,26 @@ export interface FigureLessonPage<P> {
    */
   readonly revealed: boolean;
   readonly reveal: () => void;
+  /**
+   * The one rule every panel of the page reads (`checkpointWaits`): the
+   * current step's checkpoint waits, so the output's values, the formulas,
+   * the printed results of the PyTorch code and the announcements hide its
+   * answer. Never in an embed; exports draw without it.
+   */
+  readonly hidden: boolean;
 }
 
-/** `binding` is the lesson's link: its figure's (`FigureLinkState`), or that and more of the lesson's own state. */
-export function useFigureLesson<P, L extends FigureLinkState<P> = FigureLinkState<P>>(
+/**
+ * `binding` is the lesson's link: its figure's (`FigureLinkState`), or that
+ * and more of the lesson's own state; `steps` its narrative, whose
+ * checkpoints decide what the page hides.
+ */
+export function useFigureLesson<P, C extends string, L extends FigureLinkState<P> = FigureLinkState<P>>(
   query: string,
   slice: LessonSlice<FigureHistory<P>, FigureActions<P>>,
   binding: LessonUrlBinding<L>,
   total: number,
+  steps: readonly StoryStep<P, C>[],
 ): FigureLessonPage<P> {
   const figure = useSlice(slice, (s) => s.present);
   const story = useSlice(slice, (s) => s.story);
@@ -51,7 +64,16 @@ export function useFigureLesson<P, L extends FigureLinkState<P> = FigureLinkStat
   useLessonUrl(query, binding);
   usePlayback(figureRef, actions.undo, actions.redo);
   const reveal = useCallback(() => setRevealed((r) => new Set(r).add(story)), [story]);
-  return { figure, story, actions, figureRef, revealed: embed || revealed.has(story), reveal };
+  const answered = embed || revealed.has(story);
+  return {
+    figure,
+    story,
+    actions,
+    figureRef,
+    revealed: answered,
+    reveal,
+    hidden: checkpointWaits(steps, story, answered),
+  };
 }
 
 /**

@@ -8,7 +8,6 @@ import { Legend, type LegendState } from '../kit/Legend';
 import { FigurePanel, LessonLayout } from '../kit/LessonShell';
 import { SharePanel } from '../kit/SharePanel';
 import { useSlice } from '../kit/slice';
-import { hidesAnswers } from '../kit/story';
 import { useFigureExports, useFigureLesson } from '../kit/useFigureLesson';
 import { matrixLink } from './link';
 import { MatrixControls } from './MatrixControls';
@@ -17,7 +16,7 @@ import { MatrixFigureView } from './MatrixFigureView';
 import type { MatrixLinkState } from './matrixLink';
 import { useMatrixWords } from './messages';
 import { matrixPytorchCode } from './matrixPytorch';
-import { MATRIX_DEFAULT_FIGURE, MATRIX_DEFAULT_PARAMS, matrixApplyFix } from './matrixState';
+import { MATRIX_DEFAULT_FIGURE, matrixApplyFix } from './matrixState';
 import { hiddenFor, MATRIX_NARRATIVE, MATRIX_STORY } from './matrixStory';
 import { matrixView, type MatrixFocus } from './matrixView';
 import { matrixSlice } from './slice';
@@ -32,10 +31,11 @@ export default function MatrixLesson({ query }: LessonProps) {
   const t = useMatrixWords();
   const figure = useSlice(matrixSlice, (s) => s.present);
   const view = matrixView(figure);
-  const page = useFigureLesson(query, matrixSlice, binding, view.total);
+  const page = useFigureLesson(query, matrixSlice, binding, view.total, MATRIX_STORY);
   // The figure updates in the frame of the edit; the code follows in the next one.
   const deferred = useAfterPaint(figure);
-  const waiting = hidesAnswers(MATRIX_STORY, page.story, page.revealed, figure.params, MATRIX_DEFAULT_PARAMS);
+  // One rule for the whole page: while the step's checkpoint waits, no panel gives its answer away.
+  const waiting = page.hidden;
   const code = useMemo(() => matrixPytorchCode(deferred, matrixView(deferred), waiting), [deferred, waiting]);
   const hidden = waiting ? hiddenFor(MATRIX_STORY[page.story]?.checkpoint ?? null) : 'none';
   const step = useAppStore((s) => s.playback.step);
@@ -58,6 +58,7 @@ export default function MatrixLesson({ query }: LessonProps) {
           questions={t.matrix.questions}
           revealed={page.revealed}
           onReveal={page.reveal}
+          refused={view.refusal !== null}
         />
       }
       figure={

@@ -8,7 +8,6 @@ import { Legend, type LegendState } from '../kit/Legend';
 import { FigurePanel, LessonLayout } from '../kit/LessonShell';
 import { SharePanel } from '../kit/SharePanel';
 import { useSlice } from '../kit/slice';
-import { hidesAnswers } from '../kit/story';
 import { useFigureExports, useFigureLesson } from '../kit/useFigureLesson';
 import { transposedLink } from './link';
 import { useTransposedWords } from './messages';
@@ -19,7 +18,7 @@ import { TransposedFigureView } from './TransposedFigureView';
 import { TransposedFormulas } from './TransposedFormulas';
 import type { TransposedLinkState } from './transposedLink';
 import { transposedPytorchCode } from './transposedPytorch';
-import { TRANSPOSED_DEFAULT_FIGURE, TRANSPOSED_DEFAULT_PARAMS, transposedApplyFix } from './transposedState';
+import { TRANSPOSED_DEFAULT_FIGURE, transposedApplyFix } from './transposedState';
 import { TRANSPOSED_NARRATIVE, TRANSPOSED_STORY } from './transposedStory';
 import { transposedView, type TransposedFocus } from './transposedView';
 
@@ -41,16 +40,14 @@ export default function TransposedLesson({ query }: LessonProps) {
   const t = useTransposedWords();
   const figure = useSlice(transposedSlice, (s) => s.present);
   const view = transposedView(figure);
-  const page = useFigureLesson(query, transposedSlice, binding, view.total);
+  const page = useFigureLesson(query, transposedSlice, binding, view.total, TRANSPOSED_STORY);
+  // One rule for the whole page: while the step's checkpoint waits, no panel gives its answer away.
+  const hideOutput = page.hidden;
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
   const deferred = useAfterPaint(figure);
-  const code = useMemo(() => transposedPytorchCode(deferred, transposedView(deferred)), [deferred]);
-  const hideOutput = hidesAnswers(
-    TRANSPOSED_STORY,
-    page.story,
-    page.revealed,
-    figure.params,
-    TRANSPOSED_DEFAULT_PARAMS,
+  const code = useMemo(
+    () => transposedPytorchCode(deferred, transposedView(deferred), hideOutput),
+    [deferred, hideOutput],
   );
   const step = useAppStore((s) => s.playback.step);
   const { model, frames } = useFigureExports<TransposedFocus>(
@@ -76,6 +73,7 @@ export default function TransposedLesson({ query }: LessonProps) {
           questions={t.transposed.questions}
           revealed={page.revealed}
           onReveal={page.reveal}
+          refused={view.refusal !== null}
         />
       }
       figure={

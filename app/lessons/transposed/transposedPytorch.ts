@@ -3,8 +3,13 @@ import { pyNested, pyTuple } from '../../pytorchCode';
 import { transposedInputShape, transposedWeightShape, type TransposedFigureState } from './transposedState';
 import type { TransposedView } from './transposedView';
 
-/** Python that reproduces the figure with `nn.ConvTranspose2d` in float64. */
-export function transposedPytorchCode(figure: TransposedFigureState, view: TransposedView): string {
+/**
+ * Python that reproduces the figure with `nn.ConvTranspose2d` in float64.
+ * `waiting`: a checkpoint waits for an answer, so the code leaves out the
+ * shape and values the figure would show (they would answer it); running it
+ * prints them.
+ */
+export function transposedPytorchCode(figure: TransposedFigureState, view: TransposedView, waiting = false): string {
   const p = figure.params;
   const lines = [
     'import torch',
@@ -21,6 +26,7 @@ export function transposedPytorchCode(figure: TransposedFigureState, view: Trans
   ];
   if (p.bias) lines.push(`    deconv.bias.copy_(torch.tensor(${pyNested(figure.biasValues, [p.outChannels])}))`);
   lines.push('y = deconv(x)', 'print(y.shape)', 'print(y)');
+  if (waiting && view.refusal === null) return lines.join('\n');
   if (view.scatter && view.refusal === null) {
     const out = view.scatter.output;
     lines.push(

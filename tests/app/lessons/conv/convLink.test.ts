@@ -76,6 +76,16 @@ describe('the convolution lesson link', () => {
     }
   });
 
+  it('the lesson’s bare address opens where playback starts; a link without a step opens at the last step', () => {
+    // `#/conv`: a lesson card, the menu or a typed address.
+    expect(decodeConvLink('').state.step).toBe(0);
+    // A link leaves the step out at the last step, whoever wrote it.
+    expect(decodeConvLink('v=1').state.step).toBeNull();
+    expect(decodeConvLink('story=3').state.step).toBeNull();
+    expect(decodeConvLink('embed=1').state.step).toBeNull();
+    expect(decodeConvLink('story=3&step=2').state.step).toBe(2);
+  });
+
   it('the default figure shown under a step that sets up another one reopens as the default figure', () => {
     // Step 4 (stride) sets up a 6×6 input with stride 2.
     const q = roundTrip({ ...base, story: 4 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { storyFigure } from '../../../../app/lessons/conv/convStory';
-import { answerMatches, hasStorySettings } from '../../../../app/lessons/kit/story';
+import { CONV_STORY } from '../../../../app/lessons/conv/convStory';
+import { TRANSPOSED_STORY } from '../../../../app/lessons/transposed/transposedStory';
+import { answerMatches, checkpointWaits } from '../../../../app/lessons/kit/story';
 
 describe('predict-then-reveal answers', () => {
   it('a size is accepted as "3x3", "3 × 3", "3,3", or "3" for a square', () => {
@@ -35,10 +36,23 @@ describe('predict-then-reveal answers', () => {
   });
 });
 
-describe('a narrative step’s own figure', () => {
-  it('is recognised until the student changes one of its settings', () => {
-    const own = storyFigure(1).params;
-    expect(hasStorySettings(own, own)).toBe(true);
-    expect(hasStorySettings({ ...own, strideH: own.strideH + 1 }, own)).toBe(false);
+describe('one rule for hiding a checkpoint’s answer', () => {
+  it('a step with a question hides its answer until it is answered or shown', () => {
+    expect(CONV_STORY[0]?.checkpoint).not.toBeNull();
+    expect(checkpointWaits(CONV_STORY, 0, false)).toBe(true);
+    expect(checkpointWaits(CONV_STORY, 0, true)).toBe(false);
+    expect(checkpointWaits(TRANSPOSED_STORY, 0, false)).toBe(true);
+  });
+
+  it('a step without a question hides nothing', () => {
+    const free = CONV_STORY.findIndex((s) => s.checkpoint === null);
+    expect(free).toBeGreaterThanOrEqual(0);
+    expect(checkpointWaits(CONV_STORY, free, false)).toBe(false);
+    const freeT = TRANSPOSED_STORY.findIndex((s) => s.checkpoint === null);
+    expect(checkpointWaits(TRANSPOSED_STORY, freeT, false)).toBe(false);
+  });
+
+  it('a step past the narrative asks nothing', () => {
+    expect(checkpointWaits(CONV_STORY, CONV_STORY.length, false)).toBe(false);
   });
 });

@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { cellTexts, expect, openConv, openHash, outputGrid, test } from './fixtures';
+
+/**
+ * Everything a reader can get from the page: its visible text, the PyTorch
+ * code (its panel opened) and the names screen readers hear.
+ */
+async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const names = [...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? '');
+    return `${document.body.innerText}\n${names.join('\n')}`;
+  });
+}
+
+const answerBox = (page: Page) => page.getByRole('textbox', { name: 'Your answer' });
+const verdict = (page: Page) => page.locator('.checkpoint').getByRole('status');
+
+async function openTransposed(page: Page, query: string): Promise<void> {
+  await openHash(page, `#/transposed?${query}`);
+  await expect(page.getByRole('group', { name: 'Transposed convolution figure' })).toBeVisible();
+}
+
+test.describe('while a checkpoint waits, nothing on the page gives its answer away', () => {
+  const cases = [
+    {
+      name: 'convolution, the step’s own figure (5×5 input, 3×3 kernel)',
+      open: (page: Page) => openConv(page),
+      answer: '3 × 3',
+      leaks: ['3 × 3', 'shape 1×1×3×3'],
+    },
+    {
+      name: 'convolution, a link whose settings differ from the step’s figure (8×8 input)',
+      open: (page: Page) => openConv(page, 'h=8&w=8'),
+      answer: '6 × 6',
+      leaks: ['6 × 6', 'shape 1×1×6×6'],
+    },
+    {
+      name: 'convolution, the parameter count (3 input channels, 3×3 kernels, bias)',
+      open: (page: Page) => openConv(page, 'story=4'),
+      answer: '28',
+      leaks: ['P = 28', 'ConvLab shows: shape'],
+    },
+    {
+      name: 'transposed convolution, the step’s own figure (2×2 input, 2×2 kernel)',
+      open: (page: Page) => openTransposed(page, ''),
+      answer: '3 × 3',
+      leaks: ['3 × 3', 'shape 1×1×3×3'],
+    },
+    {
+      name: 'transposed convolution, a link whose settings differ from the step’s figure (stride 2)',
+      open: (page: Page) => openTransposed(page, 's=2'),
+      answer: '4 × 4',
+      leaks: ['4 × 4', 'shape 1×1×4×4'],
+    },
+  ];
+
+  for (const c of cases) {
+    test(`${c.name}: hidden until "Just show me", then shown everywhere`, async ({ page }) => {
+      await c.open(page);
+      await expect(answerBox(page)).toBeVisible();
+      const before = await pageText(page);
+      for (const leak of c.leaks) expect(before, `"${leak}" before the answer`).not.toContain(leak);
+      expect((await cellTexts(outputGrid(page))).every((t) => t === '')).toBe(true);
+
+      await page.getByRole('button', { name: 'Just show me' }).click();
+      await expect(verdict(page)).toHaveText(`The answer: ${c.answer}.`);
+      await expect.poll(async () => (await cellTexts(outputGrid(page))).some((t) => t !== '')).toBe(true);
+      const after = await pageText(page);
+      for (const leak of c.leaks) expect(after, `"${leak}" after the answer`).toContain(leak);
+    });
+  }
+});
+
+test.describe('a checkpoint’s result', () => {
+  test('"Just show me" shows the answer without calling it right', async ({ page }) => {
+    await openConv(page);
+    await page.getByRole('button', { name: 'Just show me' }).click();
+    await expect(verdict(page)).toHaveText('The answer: 3 × 3.');
+    await expect(page.getByText(/Right/)).toHaveCount(0);
+  });
+
+  test('belongs to the figure it was given for: later edits, even a refused figure, do not rewrite it', async ({
+    page,
+  }) => {
+    await openConv(page);
+    await answerBox(page).fill('3x3');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(verdict(page)).toHaveText('Right: 3 × 3.');
+
+    await page.getByRole('spinbutton', { name: 'Kernel size kH × kW: height' }).fill('2');
+    await expect.poll(async () => (await cellTexts(outputGrid(page))).length).toBe(12);
+    await expect(verdict(page)).toHaveText('Right: 3 × 3.');
+    // A kernel taller than the input: the figure is refused, the result stays the one given.
+    await page.getByRole('spinbutton', { name: 'Input size H × W: height' }).fill('3');
+    await page.getByRole('spinbutton', { name: 'Kernel size kH × kW: height' }).fill('5');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(verdict(page)).toHaveText('Right: 3 × 3.');
+  });
+
+  test('a wrong prediction says so and gives the answer of the figure it was checked against', async ({ page }) => {
+    await openTransposed(page, '');
+    await answerBox(page).fill('2x2');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(verdict(page)).toContainText('Not quite. It is 3 × 3.');
+  });
+});

@@ -73,7 +73,8 @@ export default function TransposedLesson({ query }: LessonProps) {
           questions={t.transposed.questions}
           revealed={page.revealed}
           onReveal={page.reveal}
-          refused={view.refusal !== null}
+          // The refused-padding step asks about the refusal itself: its question stands.
+          refused={view.refusal !== null && TRANSPOSED_STORY[page.story]?.checkpoint !== 'maxPadding'}
         />
       }
       figure={

@@ -41,7 +41,8 @@ describe('one rule for hiding a checkpoint’s answer', () => {
     expect(CONV_STORY[0]?.checkpoint).not.toBeNull();
     expect(checkpointWaits(CONV_STORY, 0, false)).toBe(true);
     expect(checkpointWaits(CONV_STORY, 0, true)).toBe(false);
-    expect(checkpointWaits(TRANSPOSED_STORY, 0, false)).toBe(true);
+    const asking = TRANSPOSED_STORY.findIndex((s) => s.checkpoint !== null);
+    expect(checkpointWaits(TRANSPOSED_STORY, asking, false)).toBe(true);
   });
 
   it('a step without a question hides nothing', () => {

@@ -85,7 +85,14 @@ export function chooseTemplate(
   html.lang = lang;
   html.dataset.theme = theme;
   const id = `${route}/${lang}/${theme}`;
-  const page = doc.getElementById(`prerendered-${id}`);
+  let page = doc.getElementById(`prerendered-${id}`);
+  // Pages are prerendered in the light theme only (`app/prerender/renderRoutes.tsx`): in another
+  // theme the light page is this visit's frame, its figure hidden until the app has drawn it.
+  const light = doc.getElementById(`prerendered-${route}/${lang}/light`);
+  if (!page && light) {
+    page = light;
+    plain = false;
+  }
   const root = doc.getElementById('root');
   // Already chosen by an earlier copy of this script, or not parsed yet.
   if (!(page instanceof HTMLScriptElement) || !root || root.dataset.prerendered !== undefined) return;
@@ -93,7 +100,7 @@ export function chooseTemplate(
   if (page.hasAttribute('data-frame')) plain = false;
   // The build's own markup, written by React's server renderer from no one's input.
   root.innerHTML = page.text;
-  root.dataset.prerendered = id;
+  root.dataset.prerendered = page.id.slice('prerendered-'.length);
   root.dataset.prerenderedFor = hash;
   if (!plain) root.dataset.prerenderedFrame = '';
   root.inert = true;

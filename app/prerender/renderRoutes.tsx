@@ -16,7 +16,14 @@ import { isAvailable, LESSONS } from '../lessons/registry';
 import { createAppStore } from '../store/appStore';
 import type { Theme } from '../theme';
 
-export const THEMES: readonly Theme[] = ['light', 'dark'];
+/**
+ * The themes pages are prerendered in: the light one only. Every visit downloads every
+ * prerendered page, and their size is what the first paint waits for, so a dark theme (whose
+ * figures differ only in their cells' colours) is not written twice: a dark visitor gets the
+ * light page's frame in the dark theme, its figure hidden until the app draws it in dark colours
+ * (`app/prerender/chooseTemplate.ts`).
+ */
+export const THEMES: readonly Theme[] = ['light'];
 
 /**
  * The most HTML one route's page may add to `index.html` (per language and theme, before

@@ -56,6 +56,15 @@ describe('chooseTemplate: the prerendered page a link opens with', () => {
     expect(doc.documentElement.dataset.theme).toBe('dark');
   });
 
+  it('gives a dark visitor the light page as a frame, in the dark theme, where only light pages were written', () => {
+    for (const dark of [...doc.querySelectorAll('[id$="/dark"]')]) dark.remove();
+    choose('#/conv', ['en-US'], true);
+    expect(shown().dataset).toMatchObject({ lang: 'en', theme: 'light' });
+    expect(root().dataset.prerendered).toBe('conv/en/light');
+    expect(root().dataset.prerenderedFrame).toBe('');
+    expect(doc.documentElement.dataset.theme).toBe('dark');
+  });
+
   it("prefers the link's lang= and theme= over the browser's, and they still hydrate as they are", () => {
     choose('#/conv?v=1&lang=zh-CN&theme=dark', ['en-US'], false);
     expect(shown().dataset).toMatchObject({ lang: 'zh-CN', theme: 'dark' });

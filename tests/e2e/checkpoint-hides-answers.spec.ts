@@ -24,10 +24,10 @@ async function openTransposed(page: Page, query: string): Promise<void> {
 test.describe('while a checkpoint waits, nothing on the page gives its answer away', () => {
   const cases = [
     {
-      name: 'convolution, the step’s own figure (5×5 input, 3×3 kernel)',
+      name: 'convolution, the step’s own figure (the 4×4 first example, 3×3 kernel)',
       open: (page: Page) => openConv(page),
-      answer: '3 × 3',
-      leaks: ['3 × 3', 'shape 1×1×3×3'],
+      answer: '2 × 2',
+      leaks: ['2 × 2', 'shape 1×1×2×2'],
     },
     {
       name: 'convolution, a link whose settings differ from the step’s figure (8×8 input)',
@@ -37,19 +37,19 @@ test.describe('while a checkpoint waits, nothing on the page gives its answer aw
     },
     {
       name: 'convolution, the parameter count (3 input channels, 3×3 kernels, bias)',
-      open: (page: Page) => openConv(page, 'story=4'),
+      open: (page: Page) => openConv(page, 'story=9'),
       answer: '28',
       leaks: ['P = 28', 'ConvLab shows: shape'],
     },
     {
       name: 'transposed convolution, the step’s own figure (2×2 input, 2×2 kernel)',
-      open: (page: Page) => openTransposed(page, ''),
+      open: (page: Page) => openTransposed(page, 'story=1'),
       answer: '3 × 3',
       leaks: ['3 × 3', 'shape 1×1×3×3'],
     },
     {
       name: 'transposed convolution, a link whose settings differ from the step’s figure (stride 2)',
-      open: (page: Page) => openTransposed(page, 's=2'),
+      open: (page: Page) => openTransposed(page, 'story=1&s=2'),
       answer: '4 × 4',
       leaks: ['4 × 4', 'shape 1×1×4×4'],
     },
@@ -76,7 +76,7 @@ test.describe('a checkpoint’s result', () => {
   test('"Just show me" shows the answer without calling it right', async ({ page }) => {
     await openConv(page);
     await page.getByRole('button', { name: 'Just show me' }).click();
-    await expect(verdict(page)).toHaveText('The answer: 3 × 3.');
+    await expect(verdict(page)).toHaveText('The answer: 2 × 2.');
     await expect(page.getByText(/Right/)).toHaveCount(0);
   });
 
@@ -84,22 +84,23 @@ test.describe('a checkpoint’s result', () => {
     page,
   }) => {
     await openConv(page);
-    await answerBox(page).fill('3x3');
+    await answerBox(page).fill('2x2');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await expect(verdict(page)).toHaveText('Right: 3 × 3.');
+    await expect(verdict(page)).toHaveText('Right: 2 × 2.');
 
+    // The 4×4 example with a 2×3 kernel: a 3×2 output.
     await page.getByRole('spinbutton', { name: 'Kernel size kH × kW: height' }).fill('2');
-    await expect.poll(async () => (await cellTexts(outputGrid(page))).length).toBe(12);
-    await expect(verdict(page)).toHaveText('Right: 3 × 3.');
+    await expect.poll(async () => (await cellTexts(outputGrid(page))).length).toBe(6);
+    await expect(verdict(page)).toHaveText('Right: 2 × 2.');
     // A kernel taller than the input: the figure is refused, the result stays the one given.
     await page.getByRole('spinbutton', { name: 'Input size H × W: height' }).fill('3');
     await page.getByRole('spinbutton', { name: 'Kernel size kH × kW: height' }).fill('5');
     await expect(page.getByRole('alert')).toBeVisible();
-    await expect(verdict(page)).toHaveText('Right: 3 × 3.');
+    await expect(verdict(page)).toHaveText('Right: 2 × 2.');
   });
 
   test('a wrong prediction says so and gives the answer of the figure it was checked against', async ({ page }) => {
-    await openTransposed(page, '');
+    await openTransposed(page, 'story=1');
     await answerBox(page).fill('2x2');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect(verdict(page)).toContainText('Not quite. It is 3 × 3.');

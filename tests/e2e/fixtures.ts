@@ -26,7 +26,28 @@ export function watchPage(page: Page): PageIssues {
   return issues;
 }
 
+/**
+ * Waits until the app has taken over the page the build prerendered (`app/boot.tsx`): before
+ * that the page is painted but inert, and input given to it is not the app's.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('root')?.dataset.prerendered === undefined, undefined, {
+    timeout: 30_000,
+  });
+}
+
 export const test = base.extend<{ issues: PageIssues }>({
+  // Every navigation of a test's page ends once the app has taken the page over, as a reader's
+  // first click does; a test that looks at the page before that asks for `waitUntil: 'commit'`.
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      if (options?.waitUntil !== 'commit') await waitForApp(page);
+      return response;
+    };
+    await use(page);
+  },
   issues: [
     async ({ page }, use) => {
       const issues = watchPage(page);
@@ -47,11 +68,13 @@ export const ROUTES = ['#/', ...LESSONS.map((l) => `#/${l.id}`)];
 /** Opens a hash route of the app; `query` goes after `?` untouched. */
 export async function openHash(page: Page, hash: string): Promise<void> {
   await page.goto(`/${hash}`);
+  await waitForApp(page);
 }
 
 /** Opens the convolution lesson and waits until its (lazily loaded) figure is on screen. */
 export async function openConv(page: Page, query = ''): Promise<void> {
   await page.goto(`/#/conv${query ? `?${query}` : ''}`);
+  await waitForApp(page);
   await expect(page.getByRole('group', { name: 'Convolution figure' })).toBeVisible();
 }
 

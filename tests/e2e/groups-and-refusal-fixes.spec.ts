@@ -52,7 +52,7 @@ test.describe('the fixes of a refusal', () => {
   });
 
   test('of the transposed lesson are listed once too, and so is a reason both axes share', async ({ page }) => {
-    await openHash(page, `#/transposed?v=1&story=7&seed=0&h=3&w=3&k=3&s=2&p=2&op=3`);
+    await openHash(page, `#/transposed?v=1&story=11&seed=0&h=3&w=3&k=3&s=2&p=2&op=3`);
     const refusal = page.getByRole('alert').filter({ hasText: 'PyTorch would refuse' });
     await expect(refusal).toBeVisible();
     await expect(refusal.getByRole('listitem')).toHaveCount(1);

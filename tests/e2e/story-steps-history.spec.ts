@@ -8,7 +8,8 @@ const field = (page: Page, name: string) => page.getByRole('spinbutton', { name,
 test.describe('story steps are entries of the browser’s history', () => {
   test('a lesson opened from its address starts playback at the first step', async ({ page }) => {
     await openHash(page, '#/conv');
-    await expect(page.getByRole('group', { name: 'Playback' }).getByText('Step 1 of 9', { exact: true })).toBeVisible();
+    // The first example: a 4×4 input and a 3×3 kernel, so four windows.
+    await expect(page.getByRole('group', { name: 'Playback' }).getByText('Step 1 of 4', { exact: true })).toBeVisible();
   });
 
   test('convolution: Next twice, then Back returns to the step before with its figure, not out of the lesson', async ({
@@ -16,30 +17,30 @@ test.describe('story steps are entries of the browser’s history', () => {
   }) => {
     await openHash(page, '#/');
     await openHash(page, '#/conv');
-    await expect(stepCount(page)).toHaveText('1 / 8');
+    await expect(stepCount(page)).toHaveText('1 / 14');
+    await expect(field(page, 'Input size H × W: height')).toHaveValue('4');
     await next(page).click();
-    await expect(stepCount(page)).toHaveText('2 / 8');
-    // Step 2 sets a 6×6 input with stride 2; an edit within the step stays with it.
-    await expect(field(page, 'Input size H × W: height')).toHaveValue('6');
+    await expect(stepCount(page)).toHaveText('2 / 14');
+    // Step 2 sets the 5×5 input; an edit within the step stays with it.
+    await expect(field(page, 'Input size H × W: height')).toHaveValue('5');
     await field(page, 'Kernel size kH × kW: height').fill('2');
     await expect.poll(() => currentHash(page)).toContain('k=2x3');
     await next(page).click();
-    await expect(stepCount(page)).toHaveText('3 / 8');
-    await expect(field(page, 'Padding: height')).toHaveValue('1');
+    await expect(stepCount(page)).toHaveText('3 / 14');
+    await expect(field(page, 'Kernel size kH × kW: height')).toHaveValue('3');
 
     await page.goBack();
-    await expect(stepCount(page)).toHaveText('2 / 8');
-    await expect(field(page, 'Input size H × W: height')).toHaveValue('6');
-    await expect(field(page, 'Stride: height')).toHaveValue('2');
+    await expect(stepCount(page)).toHaveText('2 / 14');
+    await expect(field(page, 'Input size H × W: height')).toHaveValue('5');
     await expect(field(page, 'Kernel size kH × kW: height')).toHaveValue('2');
     expect(await currentHash(page)).toMatch(/^#\/conv\?/);
 
     await page.goBack();
-    await expect(stepCount(page)).toHaveText('1 / 8');
-    await expect(field(page, 'Input size H × W: height')).toHaveValue('5');
+    await expect(stepCount(page)).toHaveText('1 / 14');
+    await expect(field(page, 'Input size H × W: height')).toHaveValue('4');
 
     await page.goForward();
-    await expect(stepCount(page)).toHaveText('2 / 8');
+    await expect(stepCount(page)).toHaveText('2 / 14');
     await expect(field(page, 'Kernel size kH × kW: height')).toHaveValue('2');
 
     // Back past the first step leaves the lesson, as from any page.
@@ -49,16 +50,17 @@ test.describe('story steps are entries of the browser’s history', () => {
   });
 
   test('transposed convolution: Next twice, then Back returns to the step before', async ({ page }) => {
-    await openHash(page, '#/transposed');
-    await expect(stepCount(page)).toHaveText('1 / 8');
+    await openHash(page, '#/transposed?v=1&story=1');
+    await expect(stepCount(page)).toHaveText('2 / 12');
     await next(page).click();
-    await expect(stepCount(page)).toHaveText('2 / 8');
+    await expect(stepCount(page)).toHaveText('3 / 12');
+    await expect(field(page, 'Padding: height')).toHaveValue('1');
     await next(page).click();
-    await expect(stepCount(page)).toHaveText('3 / 8');
+    await expect(stepCount(page)).toHaveText('4 / 12');
     await expect(field(page, 'Padding: height')).toHaveValue('2');
 
     await page.goBack();
-    await expect(stepCount(page)).toHaveText('2 / 8');
+    await expect(stepCount(page)).toHaveText('3 / 12');
     await expect(field(page, 'Padding: height')).toHaveValue('1');
     expect(await currentHash(page)).toMatch(/^#\/transposed\?/);
   });

@@ -3,6 +3,7 @@ import './restorePendingLink';
 // Then start fetching the linked lesson, beside the app's own code.
 import './startLesson';
 import './styles.css';
+import { afterNextPaint } from './clock';
 
 /**
  * The page's entry, kept small on purpose. The prerendered page is already in `#root`; evaluating
@@ -13,18 +14,8 @@ import './styles.css';
  * frames, so there the app starts at once.
  */
 function afterFirstFrame(run: () => void): void {
-  let started = false;
-  const once = () => {
-    if (started) return;
-    started = true;
-    run();
-  };
-  if (document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
-    setTimeout(once, 0);
-    return;
-  }
-  requestAnimationFrame(() => setTimeout(once, 0));
-  document.addEventListener('visibilitychange', once, { once: true });
+  if (document.visibilityState === 'visible') afterNextPaint(run);
+  else setTimeout(run, 0);
 }
 
 /** Said in place of the page when the app's own code cannot be fetched (offline on a first visit). */

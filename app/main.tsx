@@ -3,20 +3,15 @@ import './restorePendingLink';
 // Then start fetching the linked lesson, beside the app's own code.
 import './startLesson';
 import './styles.css';
-import { afterNextPaint } from './clock';
+import { afterFirstFrame } from './prerender/afterFirstFrame';
 
-/**
+/*
  * The page's entry, kept small on purpose. The prerendered page is already in `#root`; evaluating
  * React and the app before the browser has painted it would hold that first paint back (a
  * script that is ready when the HTML has been parsed runs before the first frame). So the app's
  * code (`boot.tsx`, fetched since the head was parsed: the build lists it as a module preload)
- * is evaluated only once a frame has been painted. A tab opened in the background paints no
- * frames, so there the app starts at once.
+ * is evaluated only once a frame has been painted (`afterFirstFrame`).
  */
-function afterFirstFrame(run: () => void): void {
-  if (document.visibilityState === 'visible') afterNextPaint(run);
-  else setTimeout(run, 0);
-}
 
 /** Said in place of the page when the app's own code cannot be fetched (offline on a first visit). */
 function showLoadFailure(root: HTMLElement): void {
@@ -33,7 +28,7 @@ function showLoadFailure(root: HTMLElement): void {
 
 const root = document.getElementById('root');
 if (root) {
-  afterFirstFrame(() => {
+  afterFirstFrame(document, () => {
     import('./boot').then(
       ({ boot }) => boot(root),
       () => showLoadFailure(root),

@@ -20,9 +20,10 @@
 // (1440×900, 4× slower CPU, local network) and a mid-range phone, Lighthouse's mobile
 // throttling: 4× slower CPU, 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up, 390×844 at 2×
 // scale with touch. Each load reports the first contentful paint, the first paint that shows
-// its content (a lesson's grid cells, the landing page's lesson path, the reference's grid) and
-// "interactive": the end of the last long task (> 50 ms) before the main thread stays free of
-// them for 3 s (the idea of Lighthouse's Time to Interactive). Budgets (DESIGN.md): every route
+// its content (a lesson's grid cells, the landing page's lesson path, the reference's grid), the
+// first paint after the app took the page over (a prerendered page is inert until then) and
+// "interactive": that takeover, or the end of the last long task (> 50 ms) before the main thread
+// stays free of them for 3 s if later (the idea of Lighthouse's Time to Interactive). Budgets (DESIGN.md): every route
 // paints no later than the reference in the same run, and on the phone a lesson is interactive
 // within 1.5 s. `BENCH_UI_ONLY=load` measures only the first loads.
 // Two references: a no-op key press (Shift) shows the floor of the method itself, and the same
@@ -236,37 +237,61 @@ const LOAD_BUDGET_MS = 1500;
 const QUIET_MS = 3000;
 
 /**
- * Installed before the page's own scripts: notes long tasks and the first paint that shows
- * `selector`, waits in the page for `quietMs` without a long task, then reports on the console. The
- * bench never evaluates anything in the page while it loads, so none of its own work is measured.
+ * Installed before the page's own scripts: notes long tasks, the first paint that shows
+ * `selector`, and the first paint after the app has taken the page over (a prerendered page is
+ * inert, `#root[data-prerendered]`, until the app's first render is on screen; a page without
+ * one is the app's from its first paint). Then it waits in the page for `quietMs` without a long
+ * task and reports on the console. The bench never evaluates anything in the page while it loads,
+ * so none of its own work is measured.
  */
 function watchLoad({ quietMs, selector }) {
   const longTasks = [];
   let shown = NaN;
+  let takenOver = NaN;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push(e.startTime + e.duration);
   }).observe({ type: 'longtask', buffered: true });
-  const report = () => {
-    const lastEnd = longTasks.length ? Math.max(...longTasks) : 0;
-    if (performance.now() - Math.max(lastEnd, shown) < quietMs) return void setTimeout(report, 100);
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-    const result = { fcp, shown, interactive: Math.max(shown, lastEnd), longTasks: longTasks.length };
-    console.debug(`convlab-load ${JSON.stringify(result)}`);
-  };
-  const seen = new MutationObserver(() => {
-    if (!document.querySelector(selector)) return;
-    seen.disconnect();
+  const afterPaint = (then) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        shown = performance.now();
         channel.port1.close();
-        report();
+        then(performance.now());
       };
       channel.port2.postMessage(0);
     });
+  const report = () => {
+    const lastEnd = longTasks.length ? Math.max(...longTasks) : 0;
+    if (!Number.isFinite(takenOver) || performance.now() - Math.max(lastEnd, takenOver) < quietMs)
+      return void setTimeout(report, 100);
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const interactive = Math.max(shown, takenOver, lastEnd);
+    const result = { fcp, shown, takenOver, interactive, longTasks: longTasks.length };
+    console.debug(`convlab-load ${JSON.stringify(result)}`);
+  };
+  const prerendered = () => document.querySelector('#root[data-prerendered]') !== null;
+  const seen = new MutationObserver(() => {
+    if (Number.isNaN(shown)) {
+      if (!document.querySelector(selector)) return;
+      shown = -1;
+      afterPaint((now) => {
+        shown = now;
+        // Already the app's page (no prerendered page, or taken over before this paint).
+        if (Number.isNaN(takenOver) && !prerendered()) {
+          seen.disconnect();
+          takenOver = now;
+        }
+        report();
+      });
+    } else if (shown > 0 && Number.isNaN(takenOver) && !prerendered()) {
+      seen.disconnect();
+      takenOver = -1;
+      afterPaint((now) => {
+        takenOver = now;
+      });
+    }
   });
-  seen.observe(document, { subtree: true, childList: true });
+  seen.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-prerendered'] });
 }
 
 const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
@@ -316,6 +341,7 @@ async function benchFirstLoads(browser, targets, profile) {
       ...target,
       fcp: med('fcp'),
       shown: med('shown'),
+      takenOver: med('takenOver'),
       interactive: med('interactive'),
       longTasks: med('longTasks'),
     };
@@ -347,7 +373,15 @@ async function serveReference() {
 function printLoadTable(profile, results) {
   const ref = results.find((r) => r.reference);
   const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)}` : '—');
-  const head = ['page', 'first contentful paint', 'content painted', 'interactive', 'long tasks', 'budget'];
+  const head = [
+    'page',
+    'first contentful paint',
+    'content painted',
+    'app took over',
+    'interactive',
+    'long tasks',
+    'budget',
+  ];
   const body = results.map((r) => {
     const verdicts = [];
     if (!r.reference) {
@@ -360,6 +394,7 @@ function printLoadTable(profile, results) {
       r.label,
       ms(r.fcp),
       ms(r.shown),
+      ms(r.takenOver),
       ms(r.interactive),
       String(r.longTasks),
       r.reference ? 'reference' : verdicts.join(', '),
@@ -367,7 +402,7 @@ function printLoadTable(profile, results) {
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) =>
-    cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    cells.map((c, i) => (i === 0 || i === head.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));

@@ -4,15 +4,16 @@
  * It renders the landing page and every built lesson's default figure, in each language and
  * theme, with React's server renderer (`app/prerender/renderRoutes.tsx`, loaded through a Vite
  * SSR server so it resolves modules as the app does) and writes them into `index.html` as
- * data blocks (`<script type="text/x-prerendered-page">`, see `dataBlock`), each route's followed by the inline script (`app/prerender/chooseTemplate.ts`,
- * pinned by its sha256 in the CSP table) that copies the one of the link's route, language and
- * theme into `#root` once it has been parsed. Links keep their form (`#/conv?…`): the hash never
+ * data blocks (`<script type="text/x-prerendered-page">`, see `dataBlock`), each route's followed
+ * by a tiny inline script calling the chooser the head defined (`app/prerender/chooseTemplate.ts`;
+ * both pinned by their sha256 in the CSP table) that copies the one of the link's route, language
+ * and theme into `#root` once it has been parsed. Links keep their form (`#/conv?…`): the hash never
  * reaches the server, so one page holds every route's page. It also lists the modules each visit
  * needs (`pageModules`), so they download beside the entry instead of after it has run.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin, Rollup } from 'vite';
-import { chooseTemplateScript, type TemplateChoiceSettings } from '../app/prerender/chooseTemplate.ts';
+import { choosePageCall, choosePageDefinition, type TemplateChoiceSettings } from '../app/prerender/chooseTemplate.ts';
 import { preloadLessonScript } from '../app/prerender/preloadLesson.ts';
 
 /**
@@ -22,14 +23,14 @@ import { preloadLessonScript } from '../app/prerender/preloadLesson.ts';
  */
 export const TEMPLATE_CHOICE: TemplateChoiceSettings = { langs: ['zh-CN', 'en'], version: '1' };
 
-/** The inline script that puts the link's prerendered page into `#root`. */
-export function templateChoiceScript(): string {
-  return chooseTemplateScript(TEMPLATE_CHOICE);
+/** The head's inline script: the lesson preloader, and the chooser the body's scripts call. */
+export function headScript(): string {
+  return `${preloadLessonScript()}\n${choosePageDefinition(TEMPLATE_CHOICE)}`;
 }
 
-/** The page's only inline scripts: the head's lesson preloader and the body's template chooser. */
+/** The page's only inline scripts: the head's, and the body's call of the template chooser. */
 export function inlineScripts(): readonly string[] {
-  return [preloadLessonScript(), templateChoiceScript()];
+  return [headScript(), choosePageCall()];
 }
 
 /** The CSP sources that allow the page's inline scripts and nothing else inline. */
@@ -129,7 +130,7 @@ export function prerenderPlugin(): Plugin {
           for (const s of skipped) console.warn(`prerendering: ${s}`);
           // The chooser follows each route's templates, so the visitor's page is in place as soon
           // as its route has been parsed, while the browser still reads the others.
-          const script = `<script>${templateChoiceScript()}</script>`;
+          const script = `<script>${choosePageCall()}</script>`;
           const routeOf = (id: string) => id.slice(0, id.indexOf('/'));
           const entries = Object.entries(pages);
           const templates = entries
@@ -152,7 +153,7 @@ export function prerenderPlugin(): Plugin {
             .join('');
           // Before the stylesheet: a script after it would wait for it to arrive.
           const firstScript = html.search(/<script type="module"|<link rel="stylesheet"/);
-          const head = `${startPreloads}${preloads}<script>${preloadLessonScript()}</script>`;
+          const head = `${startPreloads}${preloads}<script>${headScript()}</script>`;
           const page = (
             firstScript < 0
               ? html.replace('</head>', `${head}</head>`)

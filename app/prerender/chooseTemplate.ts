@@ -8,10 +8,10 @@
  * `<script type="text/x-prerendered-page" id="prerendered-<route>/<lang>/<theme>">`: the browser
  * reads a data block as plain text, never runs it, and does not build the DOM of the pages this
  * visit does not show (as it would for `<template>`s), so the other pages cost their download
- * and nothing more. This function, inlined as a tiny
- * script after each route's templates (the same text each time, so one sha256 in the CSP table,
- * `scripts/securityHeaders.ts`), copies the one for this visit into `#root` as soon as it has been
- * parsed: the browser may paint it while it still parses the others. It also sets `<html lang>` and
+ * and nothing more. This function, defined by the head's inline script and called by a tiny
+ * inline script after each route's templates (the same text each time, so one sha256 in the CSP
+ * table, `scripts/securityHeaders.ts`), copies the one for this visit into `#root` as soon as it
+ * has been parsed: the browser may paint it while it still parses the others. It also sets `<html lang>` and
  * `data-theme` at once, so the first painted frame already has the visitor's language and theme.
  *
  * Language and theme are chosen in the app's own order (`app/boot.tsx`): the link's `lang=` and
@@ -106,11 +106,15 @@ export function chooseTemplate(
   root.inert = true;
 }
 
+/** The name under which the head's inline script leaves the chooser for the body's calls. */
+const CHOOSER = 'convlabChoosePage';
+
 /**
- * The inline script's text: `chooseTemplate` applied to this page, its hash, the browser's
- * languages and colour scheme.
+ * The head's part of the inline scripts: defines `convlabChoosePage`, `chooseTemplate` applied to
+ * this page, its hash, the browser's languages and colour scheme. Defined once, called after each
+ * route's templates (`choosePageCall`), so its text is in the page once rather than once per route.
  */
-export function chooseTemplateScript(settings: TemplateChoiceSettings): string {
+export function choosePageDefinition(settings: TemplateChoiceSettings): string {
   const args = [
     'document',
     'location.hash',
@@ -118,5 +122,10 @@ export function chooseTemplateScript(settings: TemplateChoiceSettings): string {
     "typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches",
     JSON.stringify(settings),
   ];
-  return `(${chooseTemplate.toString()})(${args.join(', ')});`;
+  return `self.${CHOOSER} = function () { (${chooseTemplate.toString()})(${args.join(', ')}); };`;
+}
+
+/** The inline script after each route's templates: the chooser, if the head defined it. */
+export function choosePageCall(): string {
+  return `self.${CHOOSER} && self.${CHOOSER}();`;
 }

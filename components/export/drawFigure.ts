@@ -25,7 +25,7 @@ export interface CanvasDrawOptions {
   readonly theme: ExportTheme;
   /** Device pixels per CSS px (default 1); the canvas must be figureCanvasSize × scale device px. */
   readonly scale?: number;
-  /** CSS font-family list for all text (default: the app's sans-serif stack). */
+  /** CSS font-family list for all text (default: `DEFAULT_FONT_FAMILY`). */
   readonly fontFamily?: string;
 }
 

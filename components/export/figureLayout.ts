@@ -300,6 +300,10 @@ export function cellInteriorBox(box: PxBox, strokeWidth: number): PxBox {
 /** Spacing of the diagonal hatching lines, in px. */
 export const HATCH_SPACING = 6;
 
-/** Default font stack of exported figures (the app's sans-serif stack). */
+/**
+ * Default font stack of exported figures: the platforms' UI fonts, then Chinese fonts by name. A
+ * file opened in another program has no page language to guide its font fallback, so unlike the
+ * app's own stack (`--font-sans`) this one names them.
+ */
 export const DEFAULT_FONT_FAMILY =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";

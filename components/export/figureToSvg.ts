@@ -23,7 +23,7 @@ export interface SvgExportOptions {
   /** Side of one cell in px (default 40). */
   readonly cellSize?: number;
   readonly theme: ExportTheme;
-  /** CSS font-family list for all text (default: the app's sans-serif stack). */
+  /** CSS font-family list for all text (default: `DEFAULT_FONT_FAMILY`). */
   readonly fontFamily?: string;
 }
 

@@ -1,4 +1,4 @@
-import { afterFirstFrame } from './afterFirstFrame';
+import { afterFirstFrame } from './afterFirstFrame.ts';
 
 /**
  * Starts fetching the linked lesson's code as soon as the page is on screen, beside the app's own.

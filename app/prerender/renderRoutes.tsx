@@ -33,6 +33,53 @@ export const THEMES: readonly Theme[] = ['light'];
  */
 export const PAGE_BUDGET_BYTES = 40_000;
 
+/**
+ * The most HTML all routes' pages together may add to `index.html` (every language and theme,
+ * before compression). Before its first paint the browser reads, decodes and tokenizes the whole
+ * file (on a 4× slower CPU, 220 kB held a lesson's first paint back by about 150 ms), so the routes
+ * are written in full in the path's order (the landing page, then the first lessons: the links
+ * most often sent), and those that no longer fit are written as their frames.
+ */
+export const TOTAL_BUDGET_BYTES = 140_000;
+
+/** A route rendered both ways: its full pages and its frames, one per language and theme. */
+export interface RenderedRoute {
+  readonly name: string;
+  readonly full: Readonly<Record<string, PrerenderedPage>>;
+  readonly frames: Readonly<Record<string, PrerenderedPage>>;
+}
+
+function bytes(pages: Readonly<Record<string, PrerenderedPage>>): number {
+  return Object.values(pages).reduce((sum, page) => sum + page.html.length, 0);
+}
+
+/**
+ * The pages `index.html` holds: each route in full if each of its pages fits `PAGE_BUDGET_BYTES`
+ * and all of them still fit `TOTAL_BUDGET_BYTES` after the routes before it, else its frames;
+ * and why each framed route was framed.
+ */
+export function fitPages(routes: readonly RenderedRoute[]): {
+  readonly pages: Record<string, PrerenderedPage>;
+  readonly framed: readonly string[];
+} {
+  const pages: Record<string, PrerenderedPage> = {};
+  const framed: string[] = [];
+  let total = 0;
+  for (const route of routes) {
+    const large = Object.values(route.full).some((page) => page.html.length > PAGE_BUDGET_BYTES);
+    const over = total + bytes(route.full) > TOTAL_BUDGET_BYTES;
+    const chosen = large || over ? route.frames : route.full;
+    if (large) framed.push(`${route.name}: larger than ${PAGE_BUDGET_BYTES} bytes, so only its frame is prerendered`);
+    else if (over)
+      framed.push(
+        `${route.name}: the routes before it fill ${TOTAL_BUDGET_BYTES} bytes, so only its frame is prerendered`,
+      );
+    Object.assign(pages, chosen);
+    total += bytes(chosen);
+  }
+  return { pages, framed };
+}
+
 export interface PrerenderedPage {
   readonly html: string;
   /** Only the frame (header and the lesson's place), not the lesson's page: never hydrated. */
@@ -48,7 +95,6 @@ export interface PrerenderedRoutes {
 
 /** Renders every route in every language and theme; never throws for one lesson's failure. */
 export async function renderRoutes(): Promise<PrerenderedRoutes> {
-  const pages: Record<string, PrerenderedPage> = {};
   const skipped: string[] = [];
   const routes: { readonly name: string; readonly hash: string; readonly load?: () => Promise<unknown> }[] = [
     { name: 'home', hash: '#/' },
@@ -57,21 +103,19 @@ export async function renderRoutes(): Promise<PrerenderedRoutes> {
     if (!isAvailable(entry.id)) continue;
     routes.push({ name: entry.id, hash: `#/${entry.id}`, load: () => loadLesson(entry.id) ?? Promise.resolve() });
   }
+  const rendered: RenderedRoute[] = [];
   for (const route of routes) {
     try {
       // Before the lesson's code is loaded, its route renders as the frame.
       const frames = renderAll(route.name, route.hash, true);
       await route.load?.();
-      const full = renderAll(route.name, route.hash, false);
-      const fits = Object.values(full).every((page) => page.html.length <= PAGE_BUDGET_BYTES);
-      Object.assign(pages, fits ? full : frames);
-      if (!fits)
-        skipped.push(`${route.name}: larger than ${PAGE_BUDGET_BYTES} bytes, so only its frame is prerendered`);
+      rendered.push({ name: route.name, full: renderAll(route.name, route.hash, false), frames });
     } catch (e) {
       skipped.push(`${route.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return { pages, skipped };
+  const { pages, framed } = fitPages(rendered);
+  return { pages, skipped: [...skipped, ...framed] };
 }
 
 function renderAll(name: string, hash: string, frame: boolean): Record<string, PrerenderedPage> {

@@ -51,4 +51,11 @@ test.describe('keyboard playback', () => {
     await expect(page.getByText('Step 1 of 9', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   });
+
+  test('the keys hint shows with a mouse and keyboard, not on a touch screen', async ({ page, isMobile }) => {
+    await openConv(page, 'story=13&seed=7');
+    const hint = page.getByText('Keys: Space plays or pauses', { exact: false });
+    if (isMobile) await expect(hint).toBeHidden();
+    else await expect(hint).toBeVisible();
+  });
 });

@@ -132,7 +132,7 @@ export function LessonLayout({
           <PanelBoundary where="story">{story}</PanelBoundary>
           {figure}
           <PanelBoundary where="legend">{legend}</PanelBoundary>
-          <p className="hint">{keys ?? t.playback.keys}</p>
+          <p className="hint keys-hint">{keys ?? t.playback.keys}</p>
         </div>
         {panels.length ? (
           <aside className="lesson-side" id="lesson-side">

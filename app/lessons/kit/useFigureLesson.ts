@@ -75,13 +75,13 @@ export function useFigureLesson<P, C extends string, L extends FigureLinkState<P
   const answered = embed || revealed.has(story);
   const hiddenShape = shapeWaits(narrative, story, answered);
   // Playback held at its first step while the shape is hidden: a link's step, a key, the clock all land
-  // back on 0. Only on this narrative step: a link that opens another one (applied before this effect
-  // runs) is left alone, and the next render decides for it.
+  // back on 0. Only on this narrative step and outside an embed: a link that opens another step or an
+  // embed (applied before this effect runs) is left alone, and the next render decides for it.
   useEffect(() => {
     if (!hiddenShape) return;
     const hold = () => {
       const s = store.getState();
-      if (sliceState(s, slice).story !== story) return;
+      if (s.embed || sliceState(s, slice).story !== story) return;
       if (s.playback.playing) s.pause();
       if (s.playback.step !== 0) s.setStep(0);
     };

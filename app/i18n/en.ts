@@ -107,6 +107,8 @@ export const en = {
     shown: (answer: string) => `The answer: ${answer}.`,
     wrong: (answer: string) => `Not quite. It is ${answer}. Step through the figure to see why.`,
     hiddenUntilAnswered: 'The output is hidden until you answer.',
+    /** An output grid drawn as one "?" while a question about its size waits. */
+    shapeHidden: (label: string) => `${label}: size hidden until you answer`,
     refusedFigure:
       'With these settings there is no output to predict: change a setting first, for example with one of the fixes below.',
   },
@@ -154,6 +156,7 @@ export const en = {
     speed: 'Speed',
     scrubber: 'Step',
     stepOf: (step: number, total: number) => `Step ${step} of ${total}`,
+    held: 'Playback starts once you answer.',
     keys: 'Keys: Space plays or pauses, ← → step, Home and End jump to the first and last step.',
   },
   share: {

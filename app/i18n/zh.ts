@@ -101,6 +101,7 @@ export const zh: Messages = {
     shown: (answer) => `答案是 ${answer}。`,
     wrong: (answer) => `不太对，答案是 ${answer}。逐步播放图示看看为什么。`,
     hiddenUntilAnswered: '回答之前，输出先隐藏起来。',
+    shapeHidden: (label) => `${label}：回答之后才显示大小`,
     refusedFigure: '按现在的设置算不出输出，也就无从预测：请先改一个设置，比如点下面给出的修改建议。',
   },
   grid: {
@@ -145,6 +146,7 @@ export const zh: Messages = {
     speed: '速度',
     scrubber: '步骤',
     stepOf: (step, total) => `第 ${step} 步，共 ${total} 步`,
+    held: '回答之后才能播放。',
     keys: '快捷键：空格 播放/暂停，← → 逐步，Home 和 End 跳到第一步和最后一步。',
   },
   share: {

@@ -48,12 +48,39 @@ export interface GridCellView {
 export interface FigureGrid<K extends string> {
   readonly id: string;
   readonly kind: K;
+  /** What the grid is called, for screen readers (and, without `caption`, on screen). */
   readonly label: string;
+  /** The name shown above the grid, when it is shorter than `label`. */
+  readonly caption?: string;
   readonly rows: number;
   readonly cols: number;
   readonly cells: readonly GridCellView[];
   readonly a: number;
   readonly b: number;
+}
+
+/**
+ * A grid whose size is the answer to a waiting question: one "?" cell, not yet
+ * computed (`mark` names that state). It keeps its own name as its visible
+ * caption; `spoken` is what a screen reader hears: the name and that the size
+ * comes with the answer.
+ */
+export function shapeHiddenGrid<K extends string>(
+  grid: Pick<FigureGrid<K>, 'id' | 'kind' | 'label' | 'a' | 'b'>,
+  spoken: string,
+  mark: string | undefined,
+): FigureGrid<K> {
+  return {
+    id: grid.id,
+    kind: grid.kind,
+    label: spoken,
+    caption: grid.label,
+    rows: 1,
+    cols: 1,
+    a: grid.a,
+    b: grid.b,
+    cells: [{ text: '?', state: 'pending', fill: null, editable: false, ...(mark ? { mark } : {}) }],
+  };
 }
 
 export interface FigureCell {

@@ -8,8 +8,10 @@ const outlineStyles = (grid: ReturnType<typeof inputGrid>, state: string) =>
 
 test.describe('cell states', () => {
   test('are told apart without colour, and marking a cell never changes its size', async ({ page }) => {
-    // Dilation 2: the window's taps, the gaps between them, and the output cell they make.
+    // Dilation 2: the window's taps, the gaps between them, and the output cell they make. The step
+    // asks for the output's size, which hides the output's cells: answered first.
     await openConv(page, 'story=8&step=0');
+    await page.getByRole('button', { name: 'Just show me' }).click();
     const input = inputGrid(page);
     await expect(input.locator('[data-state="contributing"]')).toHaveCount(9);
     expect(await outlineStyles(input, 'contributing')).toEqual(['dashed']);

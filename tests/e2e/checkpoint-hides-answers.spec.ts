@@ -28,30 +28,36 @@ test.describe('while a checkpoint waits, nothing on the page gives its answer aw
       open: (page: Page) => openConv(page),
       answer: '2 × 2',
       leaks: ['2 × 2', 'shape 1×1×2×2'],
+      hiddenCells: ['?'],
     },
     {
       name: 'convolution, a link whose settings differ from the step’s figure (8×8 input)',
       open: (page: Page) => openConv(page, 'h=8&w=8'),
       answer: '6 × 6',
       leaks: ['6 × 6', 'shape 1×1×6×6'],
+      hiddenCells: ['?'],
     },
     {
       name: 'convolution, the parameter count (3 input channels, 3×3 kernels, bias)',
       open: (page: Page) => openConv(page, 'story=9'),
       answer: '28',
       leaks: ['P = 28', 'ConvLab shows: shape'],
+      // A question about a value: the output keeps its 2×2 shape, every cell empty.
+      hiddenCells: ['', '', '', ''],
     },
     {
       name: 'transposed convolution, the step’s own figure (2×2 input, 2×2 kernel)',
       open: (page: Page) => openTransposed(page, 'story=1'),
       answer: '3 × 3',
       leaks: ['3 × 3', 'shape 1×1×3×3'],
+      hiddenCells: ['?'],
     },
     {
       name: 'transposed convolution, a link whose settings differ from the step’s figure (stride 2)',
       open: (page: Page) => openTransposed(page, 'story=1&s=2'),
       answer: '4 × 4',
       leaks: ['4 × 4', 'shape 1×1×4×4'],
+      hiddenCells: ['?'],
     },
   ];
 
@@ -61,11 +67,16 @@ test.describe('while a checkpoint waits, nothing on the page gives its answer aw
       await expect(answerBox(page)).toBeVisible();
       const before = await pageText(page);
       for (const leak of c.leaks) expect(before, `"${leak}" before the answer`).not.toContain(leak);
-      expect((await cellTexts(outputGrid(page))).every((t) => t === '')).toBe(true);
+      // The lesson's own output (the transposed lesson's direct convolution names its output after it).
+      const output = outputGrid(page).first();
+      // Matrices off screen are not rendered (content-visibility), so their text is read where a reader sees it.
+      await output.scrollIntoViewIfNeeded();
+      expect(await cellTexts(output)).toEqual(c.hiddenCells);
 
       await page.getByRole('button', { name: 'Just show me' }).click();
       await expect(verdict(page)).toHaveText(`The answer: ${c.answer}.`);
-      await expect.poll(async () => (await cellTexts(outputGrid(page))).some((t) => t !== '')).toBe(true);
+      await output.scrollIntoViewIfNeeded();
+      await expect.poll(async () => (await cellTexts(output)).some((t) => t !== '' && t !== '?')).toBe(true);
       const after = await pageText(page);
       for (const leak of c.leaks) expect(after, `"${leak}" after the answer`).toContain(leak);
     });

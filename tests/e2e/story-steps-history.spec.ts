@@ -8,7 +8,10 @@ const field = (page: Page, name: string) => page.getByRole('spinbutton', { name,
 test.describe('story steps are entries of the browser’s history', () => {
   test('a lesson opened from its address starts playback at the first step', async ({ page }) => {
     await openHash(page, '#/conv');
-    // The first example: a 4×4 input and a 3×3 kernel, so four windows.
+    // The first example asks for the output's size: playback waits for the answer and keeps its count.
+    await expect(page.getByRole('group', { name: 'Playback' })).toContainText('Playback starts once you answer.');
+    await page.getByRole('button', { name: 'Just show me' }).click();
+    // A 4×4 input and a 3×3 kernel, so four windows.
     await expect(page.getByRole('group', { name: 'Playback' }).getByText('Step 1 of 4', { exact: true })).toBeVisible();
   });
 

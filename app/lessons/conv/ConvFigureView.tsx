@@ -15,9 +15,12 @@ import { useGridStrings } from '../../../components/grid/useGridStrings';
  */
 export const ConvFigureView = memo(function ConvFigureView({
   hideOutput,
+  hideShape,
   figureRef,
 }: {
   hideOutput: boolean;
+  /** A question about the output's size waits: see `ConvFigureOptions.hideShape`. */
+  hideShape: boolean;
   figureRef: Ref<HTMLDivElement>;
 }) {
   const t = useConvWords();
@@ -30,8 +33,8 @@ export const ConvFigureView = memo(function ConvFigureView({
   const setValues = useSliceActions(convSlice).setValues;
   const view = convView(figure);
   const built = useMemo(
-    () => buildConvFigure(figure, view, { step, focus, hideOutput, theme, t }),
-    [figure, view, step, focus, hideOutput, theme, t],
+    () => buildConvFigure(figure, view, { step, focus, hideOutput, hideShape, theme, t }),
+    [figure, view, step, focus, hideOutput, hideShape, theme, t],
   );
   const p = figure.params;
   const { h, w } = view.info;
@@ -93,7 +96,7 @@ export const ConvFigureView = memo(function ConvFigureView({
         <MatrixGrid
           id={g.id}
           label={g.label}
-          caption={g.label}
+          caption={g.caption ?? g.label}
           matrix={g}
           strings={strings}
           {...(onCommit ? { onCommit } : {})}

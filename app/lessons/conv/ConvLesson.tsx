@@ -15,7 +15,7 @@ import { ConvFigureView } from './ConvFigureView';
 import { ConvFormulas } from './ConvFormulas';
 import { convPytorchCode } from './convPytorch';
 import { applyFix, DEFAULT_FIGURE } from './convState';
-import { CONV_NARRATIVE, CONV_STORY } from './convStory';
+import { CONV_NARRATIVE } from './convStory';
 import { convView, type ConvFocus } from './convView';
 import { convLink, type ConvPageLinkState } from './link';
 import { PhotoLauncher } from './PhotoLauncher';
@@ -31,13 +31,15 @@ export default function ConvLesson({ query }: LessonProps) {
   const t = useConvWords();
   const figure = useSlice(convSlice, (s) => s.present);
   const view = convView(figure);
-  const page = useFigureLesson(query, convSlice, binding, view.total, CONV_STORY);
+  const page = useFigureLesson(query, convSlice, binding, view.total, CONV_NARRATIVE);
   // One rule for the whole page: while the step's checkpoint waits, no panel gives its answer away.
   const hideOutput = page.hidden;
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
   const deferred = useAfterPaint(figure);
   const code = useMemo(() => convPytorchCode(deferred, convView(deferred), hideOutput), [deferred, hideOutput]);
   const step = useAppStore((s) => s.playback.step);
+  // A question about the output's size holds playback at its first window.
+  const shownStep = page.hiddenShape ? 0 : step;
   const { model, frames } = useFigureExports<ConvFocus>(
     convSlice,
     (at, focus, theme) =>
@@ -68,9 +70,10 @@ export default function ConvLesson({ query }: LessonProps) {
           onFix={(s) => page.actions.setParams(applyFix(figure.params, s))}
           onReset={() => page.actions.load(DEFAULT_FIGURE, 0)}
           playable={view.result !== null}
-          announce={convAnnouncement(view, step, hideOutput, t)}
+          held={page.hiddenShape}
+          announce={convAnnouncement(view, shownStep, hideOutput, t)}
         >
-          <ConvFigureView hideOutput={hideOutput} figureRef={page.figureRef} />
+          <ConvFigureView hideOutput={hideOutput} hideShape={page.hiddenShape} figureRef={page.figureRef} />
         </FigurePanel>
       }
       legend={<Legend states={LEGEND} />}

@@ -9,12 +9,13 @@ import { paddedKey, relationsOf, type ConvFocus, type ConvView, type Relations }
 import type { ConvWords } from './messages';
 import { formatCell } from '../../parseNumbers';
 import { maxAbs, valueFill } from '../../../components/figures/colors';
-import type {
-  CellState,
-  FigureGrid,
-  FigureMatrix,
-  FigureModel,
-  GridCellView,
+import {
+  shapeHiddenGrid,
+  type CellState,
+  type FigureGrid,
+  type FigureMatrix,
+  type FigureModel,
+  type GridCellView,
 } from '../../../components/figures/figureModel';
 
 export type ConvGridKind = 'input' | 'weight' | 'bias' | 'output';
@@ -43,6 +44,14 @@ export interface ConvFigureOptions {
   readonly focus: ConvFocus | null;
   /** Hide output values (a predict-then-reveal checkpoint not yet answered). */
   readonly hideOutput: boolean;
+  /**
+   * Hide the output's shape too (a question about its size waits; implies
+   * `hideOutput`): each output grid is one "?" cell, the figure stays at the
+   * first window (step 0), the input marks no rows the floor never visits,
+   * and pointing at a cell neither marks nor counts the outputs or windows it
+   * takes part in. The input, kernel, padding and first window stay.
+   */
+  readonly hideShape?: boolean;
   readonly theme: 'light' | 'dark';
   readonly t: ConvWords;
 }
@@ -127,6 +136,8 @@ function effectiveFocus(view: ConvView, step: number, focus: ConvFocus | null): 
 interface ConvContext {
   readonly figure: ConvFigureState;
   readonly o: ConvFigureOptions;
+  /** The output's shape is hidden (`ConvFigureOptions.hideShape`). */
+  readonly hideShape: boolean;
   readonly t: ConvWords;
   readonly p: ConvFigureState['params'];
   readonly info: ConvView['info'];
@@ -138,19 +149,27 @@ interface ConvContext {
   readonly mark: (s: CellState) => string | undefined;
 }
 
-export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: ConvFigureOptions): ConvFigure {
+export function buildConvFigure(figure: ConvFigureState, view: ConvView, options: ConvFigureOptions): ConvFigure {
+  const hideShape = options.hideShape === true;
+  // A hidden shape: the first window only, and no output cell to point at (there is one "?").
+  const o = hideShape
+    ? { ...options, hideOutput: true, step: 0, focus: options.focus?.kind === 'output' ? null : options.focus }
+    : options;
   const { t } = o;
   const result = view.result;
   const focus = effectiveFocus(view, o.step, o.focus);
+  // Which outputs (and so how many windows) a cell takes part in follows from the shape: only the first window's.
+  const related = result !== null && focus !== null && (!hideShape || focus.kind === 'output');
   const c: ConvContext = {
     figure,
     o,
+    hideShape,
     t,
     p: figure.params,
     info: view.info,
     result,
     focus,
-    rel: result && focus ? relationsOf(result, focus) : null,
+    rel: related ? relationsOf(result, focus) : null,
     activeCell: result && focus?.kind === 'output' ? result.cell(focus.index) : undefined,
     mark: (s) => t.grid.states[s] || undefined,
   };
@@ -165,13 +184,14 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, o: Conv
 
 /** Padded inputs, one grid per (sample, channel). */
 function convInputGrids(c: ConvContext): ConvGrid[] {
-  const { figure, o, t, p, info, result, focus, rel, activeCell, mark } = c;
+  const { figure, o, t, p, info, result, focus, rel, activeCell, mark, hideShape } = c;
   const inputFill = valueFill(maxAbs(figure.input), o.theme);
   const { h, w } = info;
   const PH = Math.max(1, h.paddedSize);
   const PW = Math.max(1, w.paddedSize);
-  const unvisitedRows = result ? h.unvisited : 0;
-  const unvisitedCols = result ? w.unvisited : 0;
+  // The rows and columns the floor never visits follow from the output's size: not while it is asked for.
+  const unvisitedRows = result && !hideShape ? h.unvisited : 0;
+  const unvisitedCols = result && !hideShape ? w.unvisited : 0;
   // Window span of the active output cell, to show dilation gaps.
   const span =
     activeCell && result
@@ -331,7 +351,25 @@ function convOutputGrids(c: ConvContext): ConvGrid[] {
   const outputFill = valueFill(result ? maxAbs(result.output.data) : 1, o.theme);
   const outputs: ConvGrid[] = [];
   const [, , OH, OW] = info.outputShape;
-  if (result) {
+  if (result && c.hideShape) {
+    for (let n = 0; n < p.batch; n++) {
+      for (let co = 0; co < p.outChannels; co++) {
+        outputs.push(
+          shapeHiddenGrid(
+            {
+              id: `conv-output-${n}-${co}`,
+              kind: 'output',
+              label: t.conv.matrices.outputOf(n, co, p.batch),
+              a: n,
+              b: co,
+            },
+            t.story.shapeHidden(t.conv.matrices.outputOf(n, co, p.batch)),
+            mark('pending'),
+          ),
+        );
+      }
+    }
+  } else if (result) {
     const outputCells = (n: number, co: number): GridCellView[] => {
       const cells: GridCellView[] = [];
       for (let oy = 0; oy < OH; oy++) {
@@ -401,15 +439,19 @@ function convCaption(c: ConvContext): Pick<ConvFigure, 'caption' | 'captionLines
         const inside = iy !== null && ix !== null;
         const src = inside ? null : sourceOf(result, focus.py, focus.px);
         subject = inside
-          ? t.conv.arithmetic.inputFeeds(where(focus.n, focus.c, iy, ix), rel?.output.size ?? 0)
+          ? c.hideShape
+            ? t.conv.arithmetic.inputAt(where(focus.n, focus.c, iy, ix))
+            : t.conv.arithmetic.inputFeeds(where(focus.n, focus.c, iy, ix), rel?.output.size ?? 0)
           : src
             ? t.conv.arithmetic.paddingCopies(where(src[0], src[1]))
             : t.conv.arithmetic.paddingZero;
         break;
       }
       case 'weight': {
-        const count = rel ? rel.padded.size : 0;
-        subject = t.conv.arithmetic.weightUsed(where(...weightCoords(info, focus.index)), count);
+        const at = where(...weightCoords(info, focus.index));
+        subject = c.hideShape
+          ? t.conv.arithmetic.weightAt(at)
+          : t.conv.arithmetic.weightUsed(at, rel ? rel.padded.size : 0);
         break;
       }
       case 'bias':

@@ -100,6 +100,8 @@ function checkpointAnswer(
 /** The narrative as the kit's story panel tells it. */
 export const CONV_NARRATIVE: FigureNarrative<ConvParams, CheckpointKind> = {
   steps: CONV_STORY,
+  // The output's size and its rows are read off its shape; the first cell and the parameter count are not.
+  shapeKinds: ['outputSize', 'outputRows'],
   figure: storyFigure,
   answer: (kind, figure) => checkpointAnswer(kind, convView(figure)),
 };

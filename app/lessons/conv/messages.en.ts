@@ -37,6 +37,8 @@ export const convEn = {
   },
   arithmetic: {
     outputCell: (where: string) => `Output ${where}`,
+    inputAt: (where: string) => `Input ${where}`,
+    weightAt: (where: string) => `Weight ${where}`,
     inputFeeds: (where: string, count: number) => `Input ${where} feeds ${count} output cell${count === 1 ? '' : 's'}`,
     weightUsed: (where: string, count: number) =>
       `Weight ${where} multiplies ${count} input cell${count === 1 ? '' : 's'}: the same weight everywhere (weight sharing)`,

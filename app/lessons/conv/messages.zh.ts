@@ -32,6 +32,8 @@ export const convZh: ConvMessages = {
   },
   arithmetic: {
     outputCell: (where) => `输出 ${where}`,
+    inputAt: (where) => `输入 ${where}`,
+    weightAt: (where) => `权重 ${where}`,
     inputFeeds: (where, count) => `输入 ${where} 参与了 ${count} 个输出格子的计算`,
     weightUsed: (where, count) => `权重 ${where} 与 ${count} 个输入格子相乘：处处都是同一个权重（权重共享）`,
     biasUsed: (co) => `偏置 ${co} 加到输出通道 ${co} 的每一个格子上`,

@@ -5,12 +5,11 @@ import type { FigureValues } from './figureCodec';
 import { sameFigure, type FigureActions, type FigureHistory } from './figureActions';
 import { useFigureWords } from './messages';
 import { useSlice, useSliceActions } from './slice';
-import { answerMatches, type StoryStep, type StoryText } from './story';
+import { answerMatches, type StoryQuestions, type StoryText } from './story';
 import { StoryPanel } from './StoryPanel';
 
 /** A figure lesson's narrative, as `FigureStory` tells it. */
-export interface FigureNarrative<P, C extends string> {
-  readonly steps: readonly StoryStep<P, C>[];
+export interface FigureNarrative<P, C extends string> extends StoryQuestions<P, C> {
   /** The figure step `index` sets up. */
   readonly figure: (index: number) => FigureValues<P>;
   /** A checkpoint's answer, read off the engine's view of the figure: [values to compare, text to show]. */

@@ -33,7 +33,8 @@ function suggestionName(t: FigureWords, own: Readonly<Record<string, string>>, s
 /**
  * The figure panel every lesson shares: an error boundary that can reset the
  * figure, the refusal (reasons and one-change fixes) when the engine refuses,
- * the figure itself and playback.
+ * the figure itself and playback (`held` while a question about the output's
+ * shape waits: its step count would answer it).
  */
 export function FigurePanel({
   refusal,
@@ -42,6 +43,7 @@ export function FigurePanel({
   onFix,
   onReset,
   playable,
+  held = false,
   announce,
   children,
 }: {
@@ -52,6 +54,8 @@ export function FigurePanel({
   onFix: (s: Suggestion) => void;
   onReset: () => void;
   playable: boolean;
+  /** Playback waits for the answer: shown, but disabled and without its step count. */
+  held?: boolean;
   announce: string;
   children: ReactNode;
 }) {
@@ -72,7 +76,7 @@ export function FigurePanel({
         />
       ) : null}
       {children}
-      {playable ? <PlaybackBar announce={announce} /> : null}
+      {playable ? <PlaybackBar announce={announce} held={held} /> : null}
     </ErrorBoundary>
   );
 }

@@ -10,6 +10,17 @@ export interface StoryStep<P, C extends string> {
   readonly checkpoint: C | null;
 }
 
+/**
+ * A narrative's steps, and which of its checkpoint kinds ask about the
+ * output's shape (its size, its rows, the largest padding that leaves one):
+ * while one of those waits, the figure hides the shape too (`shapeWaits`).
+ */
+export interface StoryQuestions<P, C extends string> {
+  readonly steps: readonly StoryStep<P, C>[];
+  /** The checkpoint kinds whose answer follows from the output's shape; none when absent. */
+  readonly shapeKinds?: readonly C[];
+}
+
 /** A link a step's text offers: to another lesson, opened at a figure or program that shows what the step says. */
 export interface StoryLink {
   /** A hash route with its query, e.g. `#/tensors?v=1&story=0`. */
@@ -73,4 +84,23 @@ export function checkpointWaits<P, C extends string>(
   answered: boolean,
 ): boolean {
   return !answered && (steps[story]?.checkpoint ?? null) !== null;
+}
+
+/**
+ * Whether a waiting checkpoint asks about the output's shape (one of the
+ * narrative's `shapeKinds`). Then an empty output grid of the real size would
+ * give the answer away, and so would everything that counts outputs or window
+ * positions: the figure draws each output (and any grid whose size gives the
+ * answer) as one "?" cell, playback stays at its first step without saying how
+ * many there are, and pointing at a cell marks and counts no outputs. A
+ * question about values (a cell, a count of parameters) keeps the real shape.
+ * Never in an embed or an export (the caller passes `answered` true there).
+ */
+export function shapeWaits<P, C extends string>(
+  narrative: StoryQuestions<P, C>,
+  story: number,
+  answered: boolean,
+): boolean {
+  const kind = narrative.steps[story]?.checkpoint ?? null;
+  return !answered && kind !== null && (narrative.shapeKinds ?? []).includes(kind);
 }

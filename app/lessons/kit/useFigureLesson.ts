@@ -14,8 +14,8 @@ import { usePlayback } from '../../usePlayback';
 import type { LessonSlice } from '../contract';
 import type { FigureValues, FigureLinkState } from './figureCodec';
 import type { FigureActions, FigureHistory } from './figureActions';
-import { focusIn, useSlice, useSliceActions } from './slice';
-import { checkpointWaits, type StoryStep } from './story';
+import { focusIn, sliceState, useSlice, useSliceActions } from './slice';
+import { checkpointWaits, shapeWaits, type StoryQuestions } from './story';
 
 export interface FigureLessonPage<P> {
   readonly figure: FigureValues<P>;
@@ -36,20 +36,28 @@ export interface FigureLessonPage<P> {
    * answer. Never in an embed; exports draw without it.
    */
   readonly hidden: boolean;
+  /**
+   * The waiting checkpoint asks about the output's shape (`shapeWaits`): the
+   * figure draws each output as one "?" cell and points at no outputs, and
+   * playback is held at its first step (kept there here, whatever a key or a
+   * link asks) without telling how many steps there are. Implies `hidden`.
+   */
+  readonly hiddenShape: boolean;
 }
 
 /**
  * `binding` is the lesson's link: its figure's (`FigureLinkState`), or that
- * and more of the lesson's own state; `steps` its narrative, whose
- * checkpoints decide what the page hides.
+ * and more of the lesson's own state; `narrative` its steps, whose
+ * checkpoints decide what the page hides, and which of them ask about the shape.
  */
 export function useFigureLesson<P, C extends string, L extends FigureLinkState<P> = FigureLinkState<P>>(
   query: string,
   slice: LessonSlice<FigureHistory<P>, FigureActions<P>>,
   binding: LessonUrlBinding<L>,
   total: number,
-  steps: readonly StoryStep<P, C>[],
+  narrative: StoryQuestions<P, C>,
 ): FigureLessonPage<P> {
+  const store = useAppStoreApi();
   const figure = useSlice(slice, (s) => s.present);
   const story = useSlice(slice, (s) => s.story);
   const actions = useSliceActions(slice);
@@ -65,6 +73,21 @@ export function useFigureLesson<P, C extends string, L extends FigureLinkState<P
   usePlayback(figureRef, actions.undo, actions.redo);
   const reveal = useCallback(() => setRevealed((r) => new Set(r).add(story)), [story]);
   const answered = embed || revealed.has(story);
+  const hiddenShape = shapeWaits(narrative, story, answered);
+  // Playback held at its first step while the shape is hidden: a link's step, a key, the clock all land
+  // back on 0. Only on this narrative step and outside an embed: a link that opens another step or an
+  // embed (applied before this effect runs) is left alone, and the next render decides for it.
+  useEffect(() => {
+    if (!hiddenShape) return;
+    const hold = () => {
+      const s = store.getState();
+      if (s.embed || sliceState(s, slice).story !== story) return;
+      if (s.playback.playing) s.pause();
+      if (s.playback.step !== 0) s.setStep(0);
+    };
+    hold();
+    return store.subscribe(hold);
+  }, [hiddenShape, store, slice, story]);
   return {
     figure,
     story,
@@ -72,7 +95,8 @@ export function useFigureLesson<P, C extends string, L extends FigureLinkState<P
     figureRef,
     revealed: answered,
     reveal,
-    hidden: checkpointWaits(steps, story, answered),
+    hidden: checkpointWaits(narrative.steps, story, answered),
+    hiddenShape,
   };
 }
 

@@ -31,7 +31,7 @@ export default function MatrixLesson({ query }: LessonProps) {
   const t = useMatrixWords();
   const figure = useSlice(matrixSlice, (s) => s.present);
   const view = matrixView(figure);
-  const page = useFigureLesson(query, matrixSlice, binding, view.total, MATRIX_STORY);
+  const page = useFigureLesson(query, matrixSlice, binding, view.total, MATRIX_NARRATIVE);
   // The figure updates in the frame of the edit; the code follows in the next one.
   const deferred = useAfterPaint(figure);
   // One rule for the whole page: while the step's checkpoint waits, no panel gives its answer away.

@@ -14,9 +14,12 @@ import { useGridStrings } from '../../../components/grid/useGridStrings';
  */
 export const TransposedFigureView = memo(function TransposedFigureView({
   hideOutput,
+  hideShape,
   figureRef,
 }: {
   hideOutput: boolean;
+  /** A question about the output's size waits: see `TransposedFigureOptions.hideShape`. */
+  hideShape: boolean;
   figureRef: Ref<HTMLDivElement>;
 }) {
   const t = useTransposedWords();
@@ -29,8 +32,8 @@ export const TransposedFigureView = memo(function TransposedFigureView({
   const setValues = useSliceActions(transposedSlice).setValues;
   const view = transposedView(figure);
   const built = useMemo(
-    () => buildTransposedFigure(figure, view, { step, focus, hideOutput, theme, t }),
-    [figure, view, step, focus, hideOutput, theme, t],
+    () => buildTransposedFigure(figure, view, { step, focus, hideOutput, hideShape, theme, t }),
+    [figure, view, step, focus, hideOutput, hideShape, theme, t],
   );
   const p = figure.params;
   const { h, w } = view.info;
@@ -78,7 +81,7 @@ export const TransposedFigureView = memo(function TransposedFigureView({
         <MatrixGrid
           id={g.id}
           label={g.label}
-          caption={g.label}
+          caption={g.caption ?? g.label}
           matrix={g}
           strings={strings}
           {...(onCommit ? { onCommit } : {})}

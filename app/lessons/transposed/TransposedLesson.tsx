@@ -40,7 +40,7 @@ export default function TransposedLesson({ query }: LessonProps) {
   const t = useTransposedWords();
   const figure = useSlice(transposedSlice, (s) => s.present);
   const view = transposedView(figure);
-  const page = useFigureLesson(query, transposedSlice, binding, view.total, TRANSPOSED_STORY);
+  const page = useFigureLesson(query, transposedSlice, binding, view.total, TRANSPOSED_NARRATIVE);
   // One rule for the whole page: while the step's checkpoint waits, no panel gives its answer away.
   const hideOutput = page.hidden;
   // The figure updates in the frame of the edit; formulas and code follow in the next one.
@@ -50,6 +50,8 @@ export default function TransposedLesson({ query }: LessonProps) {
     [deferred, hideOutput],
   );
   const step = useAppStore((s) => s.playback.step);
+  // A question about the output's size holds playback at its first stamp.
+  const shownStep = page.hiddenShape ? 0 : step;
   const { model, frames } = useFigureExports<TransposedFocus>(
     transposedSlice,
     (at, focus, theme) =>
@@ -86,9 +88,10 @@ export default function TransposedLesson({ query }: LessonProps) {
           onFix={(s) => page.actions.setParams(transposedApplyFix(figure.params, s))}
           onReset={() => page.actions.load(TRANSPOSED_DEFAULT_FIGURE, 0)}
           playable={view.scatter !== null}
-          announce={transposedAnnouncement(view, step, t)}
+          held={page.hiddenShape}
+          announce={transposedAnnouncement(view, shownStep, t)}
         >
-          <TransposedFigureView hideOutput={hideOutput} figureRef={page.figureRef} />
+          <TransposedFigureView hideOutput={hideOutput} hideShape={page.hiddenShape} figureRef={page.figureRef} />
         </FigurePanel>
       }
       legend={<Legend states={LEGEND} />}

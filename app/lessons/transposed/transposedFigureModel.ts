@@ -9,12 +9,13 @@ import { formatCell } from '../../parseNumbers';
 import type { TransposedFigureState } from './transposedState';
 import type { TransposedFocus, TransposedView } from './transposedView';
 import { maxAbs, valueFill } from '../../../components/figures/colors';
-import type {
-  CellState,
-  FigureGrid,
-  FigureMatrix,
-  FigureModel,
-  GridCellView,
+import {
+  shapeHiddenGrid,
+  type CellState,
+  type FigureGrid,
+  type FigureMatrix,
+  type FigureModel,
+  type GridCellView,
 } from '../../../components/figures/figureModel';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { interpolateRgb } from 'd3-interpolate';
@@ -43,6 +44,15 @@ export interface TransposedFigureOptions {
   readonly step: number;
   readonly focus: TransposedFocus | null;
   readonly hideOutput: boolean;
+  /**
+   * Hide the output's shape too (a question about its size, or about the
+   * largest padding, waits; implies `hideOutput`): the output, the full canvas
+   * before the crop, its overlap counts, the zero-inserted input and the
+   * direct convolution's output are each one "?" cell (each of their sizes
+   * gives the answer), the figure stays at the first stamp (step 0), and no
+   * canvas or output cell can be pointed at. Input, kernels and bias stay.
+   */
+  readonly hideShape?: boolean;
   readonly theme: 'light' | 'dark';
   readonly t: TransposedWords;
 }
@@ -68,7 +78,13 @@ function contributionLine(stamps: readonly Stamp[], bias: number | null, value: 
 }
 
 /** What every grid of the transposed figure reads: sizes, the running sums up to the playback step, and what is pointed at. */
-function transposedContext(figure: TransposedFigureState, view: TransposedView, o: TransposedFigureOptions) {
+function transposedContext(figure: TransposedFigureState, view: TransposedView, options: TransposedFigureOptions) {
+  const hideShape = options.hideShape === true;
+  // A hidden shape: the first stamp only, and no canvas or output cell to point at (each is one "?").
+  const pointsAtShape = options.focus?.kind === 'output' || options.focus?.kind === 'canvas';
+  const o = hideShape
+    ? { ...options, hideOutput: true, step: 0, focus: pointsAtShape ? null : options.focus }
+    : options;
   const { t } = o;
   const p = figure.params;
   const { info, scatter, gather } = view;
@@ -149,6 +165,7 @@ function transposedContext(figure: TransposedFigureState, view: TransposedView, 
   return {
     figure,
     o,
+    hideShape,
     t,
     p,
     info,
@@ -193,7 +210,7 @@ export function buildTransposedFigure(
   o: TransposedFigureOptions,
 ): TransposedFigure {
   const c = transposedContext(figure, view, o);
-  return {
+  const built: TransposedFigure = {
     inputs: transposedInputGrids(c),
     kernels: transposedKernelGrids(c),
     bias: transposedBiasGrid(c),
@@ -201,6 +218,20 @@ export function buildTransposedFigure(
     outputs: transposedOutputGrids(c),
     ...transposedGatherGrids(c),
     ...transposedCaption(c),
+  };
+  if (!c.hideShape) return built;
+  // Each of these sizes gives the answer: the output's; the full canvas, (i−1)s + d(k−1) + 1, less
+  // the crop 2p − op (conv_arithmetic, Relationship 14); its overlap counts; the zero-inserted,
+  // padded input less k − 1; the direct convolution's output.
+  const hide = (g: TransposedGrid) =>
+    shapeHiddenGrid(g, c.t.story.shapeHidden(g.label), c.t.grid.states.pending || undefined);
+  return {
+    ...built,
+    canvases: built.canvases.map(hide),
+    overlaps: built.overlaps.map(hide),
+    outputs: built.outputs.map(hide),
+    ups: built.ups.map(hide),
+    gatherOutputs: built.gatherOutputs.map(hide),
   };
 }
 

@@ -116,6 +116,8 @@ function transposedCheckpointAnswer(
 /** The narrative as the kit's story panel tells it. */
 export const TRANSPOSED_NARRATIVE: FigureNarrative<TransposedParams, TransposedCheckpointKind> = {
   steps: TRANSPOSED_STORY,
+  // The output's size, and the largest padding that leaves an output, follow from its shape; the overlap count does not.
+  shapeKinds: ['outputSize', 'maxPadding'],
   figure: transposedStoryFigure,
   answer: (kind, figure) => transposedCheckpointAnswer(kind, figure, transposedView(figure)),
 };

@@ -15,6 +15,13 @@ import { convActions, convOf } from '../../../support/lessons';
 // The free-play step with the default figure (a bare story=13 opens that step's own figure).
 const FREE = 'v=1&story=13&seed=7';
 
+/** The output grid while a question about its size waits. */
+const HIDDEN_OUTPUT = 'Output, channel 0: size hidden until you answer';
+
+function cellsOf(name: string): HTMLElement[] {
+  return within(screen.getByRole('grid', { name })).getAllByRole('gridcell');
+}
+
 function outputTexts(name = 'Output, channel 0'): string[] {
   return within(screen.getByRole('grid', { name }))
     .getAllByRole('gridcell')
@@ -168,14 +175,25 @@ describe('the convolution lesson', () => {
     expect(screen.getByTestId('arithmetic')).toHaveTextContent('multiplies 9 input cells');
   });
 
-  it('a checkpoint hides the output until the student answers', async () => {
+  it('a question about the output’s size hides its shape until the student answers', async () => {
     const user = userEvent.setup();
     renderWithStore(<ConvLesson query="v=1" />);
-    expect(outputTexts().every((t) => t === '')).toBe(true);
+    expect(outputTexts(HIDDEN_OUTPUT)).toEqual(['?']);
     await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '2x2');
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(screen.getByText('Right: 2 × 2.')).toBeInTheDocument();
-    expect(outputTexts().every((t) => t !== '')).toBe(true);
+    // The real 2×2, at the first step of playback (the first window's value).
+    expect(outputTexts()).toHaveLength(4);
+    expect(outputTexts()[0]).not.toBe('');
+  });
+
+  it('a question about a value keeps the output’s shape, its cells empty until the student answers', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<ConvLesson query="v=1&story=1" />);
+    expect(outputTexts()).toHaveLength(9);
+    expect(outputTexts().every((t) => t === '')).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Just show me' }));
+    expect(outputTexts()[0]).not.toBe('');
   });
 
   it('"Just show me" shows the answer and never says the student was right', async () => {
@@ -184,7 +202,31 @@ describe('the convolution lesson', () => {
     await user.click(screen.getByRole('button', { name: 'Just show me' }));
     expect(screen.getByText('The answer: 2 × 2.')).toBeInTheDocument();
     expect(screen.queryByText(/Right/)).not.toBeInTheDocument();
-    expect(outputTexts().every((t) => t !== '')).toBe(true);
+    expect(outputTexts()).toHaveLength(4);
+  });
+
+  it('while a size question waits, playback stays at its first step and does not say how many there are', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<ConvLesson query="v=1&step=2" />);
+    expect(store.getState().playback.step).toBe(0);
+    act(() => store.getState().stepBy(1));
+    expect(store.getState().playback.step).toBe(0);
+    expect(screen.getByRole('button', { name: 'Step forward' })).toBeDisabled();
+    expect(screen.getByText('Playback starts once you answer.')).toBeInTheDocument();
+    expect(screen.queryByText(/Step \d+ of/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Just show me' }));
+    expect(screen.getByText('Step 1 of 4')).toBeInTheDocument();
+    act(() => store.getState().stepBy(1));
+    expect(store.getState().playback.step).toBe(1);
+  });
+
+  it('while a size question waits, pointing at an input cell names it without counting or marking outputs', () => {
+    renderWithStore(<ConvLesson query="v=1" />);
+    const input = within(screen.getByRole('grid', { name: 'Input, channel 0' })).getAllByRole('gridcell');
+    fireEvent.mouseOver(input[5] as HTMLElement);
+    expect(screen.getByTestId('arithmetic')).toHaveTextContent('Input [0, 0, 1, 1]');
+    expect(screen.getByTestId('arithmetic')).not.toHaveTextContent(/feeds|\d+ output/);
+    expect(cellsOf(HIDDEN_OUTPUT).map((c) => c.dataset.state)).toEqual(['pending']);
   });
 
   it('a checkpoint result keeps the answer of the figure it was given for after later edits', async () => {

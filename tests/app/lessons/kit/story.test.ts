@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CONV_STORY } from '../../../../app/lessons/conv/convStory';
-import { TRANSPOSED_STORY } from '../../../../app/lessons/transposed/transposedStory';
-import { answerMatches, checkpointWaits } from '../../../../app/lessons/kit/story';
+import { CONV_NARRATIVE, CONV_STORY } from '../../../../app/lessons/conv/convStory';
+import { TRANSPOSED_NARRATIVE, TRANSPOSED_STORY } from '../../../../app/lessons/transposed/transposedStory';
+import { answerMatches, checkpointWaits, shapeWaits } from '../../../../app/lessons/kit/story';
 
 describe('predict-then-reveal answers', () => {
   it('a size is accepted as "3x3", "3 × 3", "3,3", or "3" for a square', () => {
@@ -55,5 +55,38 @@ describe('one rule for hiding a checkpoint’s answer', () => {
 
   it('a step past the narrative asks nothing', () => {
     expect(checkpointWaits(CONV_STORY, CONV_STORY.length, false)).toBe(false);
+  });
+});
+
+describe('a question about the output’s shape hides the shape too', () => {
+  const stepOf = <C extends string>(steps: readonly { readonly checkpoint: C | null }[], kind: C) =>
+    steps.findIndex((s) => s.checkpoint === kind);
+
+  it('while a size question waits, in both lessons, and no longer once it is answered or shown', () => {
+    for (const kind of ['outputSize', 'outputRows'] as const) {
+      const i = stepOf(CONV_STORY, kind);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(shapeWaits(CONV_NARRATIVE, i, false)).toBe(true);
+      expect(shapeWaits(CONV_NARRATIVE, i, true)).toBe(false);
+    }
+    for (const kind of ['outputSize', 'maxPadding'] as const) {
+      const i = stepOf(TRANSPOSED_STORY, kind);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(shapeWaits(TRANSPOSED_NARRATIVE, i, false)).toBe(true);
+    }
+  });
+
+  it('not while a question about a value waits: those keep the real, empty grid', () => {
+    for (const kind of ['firstCell', 'paramCount'] as const) {
+      const i = stepOf(CONV_STORY, kind);
+      expect(checkpointWaits(CONV_STORY, i, false)).toBe(true);
+      expect(shapeWaits(CONV_NARRATIVE, i, false)).toBe(false);
+    }
+    const overlap = stepOf(TRANSPOSED_STORY, 'maxOverlap');
+    expect(shapeWaits(TRANSPOSED_NARRATIVE, overlap, false)).toBe(false);
+  });
+
+  it('a narrative that names no shape questions never hides the shape', () => {
+    expect(shapeWaits({ steps: CONV_STORY }, 0, false)).toBe(false);
   });
 });

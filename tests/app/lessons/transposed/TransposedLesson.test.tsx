@@ -159,11 +159,13 @@ describe('the transposed convolution lesson', () => {
     const user = userEvent.setup();
     // The stamp-and-sum step, the first with a question.
     renderWithStore(<TransposedLesson query="v=1&story=1" />);
-    expect(texts('Output, channel 0').every((t) => t === '')).toBe(true);
+    // One "?" cell: an empty grid of the real size would answer the question.
+    expect(texts('Output, channel 0: size hidden until you answer')).toEqual(['?']);
     expect(screen.queryByRole('heading', { name: 'Round trip with a convolution' })).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Your answer' }), '3 x 3');
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(screen.getByText('Right: 3 × 3.')).toBeInTheDocument();
+    expect(texts('Output, channel 0')).toHaveLength(9);
     expect(await screen.findByRole('heading', { name: 'Round trip with a convolution' })).toBeInTheDocument();
   });
 

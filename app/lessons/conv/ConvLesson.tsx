@@ -14,8 +14,8 @@ import { buildConvFigure, convAnnouncement, convFigureModel } from './convFigure
 import { ConvFigureView } from './ConvFigureView';
 import { ConvFormulas } from './ConvFormulas';
 import { convPytorchCode } from './convPytorch';
-import { applyFix, DEFAULT_FIGURE } from './convState';
-import { CONV_NARRATIVE } from './convStory';
+import { applyFix } from './convState';
+import { CONV_NARRATIVE, storyFigure } from './convStory';
 import { convView, type ConvFocus } from './convView';
 import { convLink, type ConvPageLinkState } from './link';
 import { PhotoLauncher } from './PhotoLauncher';
@@ -68,7 +68,8 @@ export default function ConvLesson({ query }: LessonProps) {
           fixes={view.fixes}
           settingNames={{ paddingMode: t.conv.controls.paddingMode }}
           onFix={(s) => page.actions.setParams(applyFix(figure.params, s))}
-          onReset={() => page.actions.load(DEFAULT_FIGURE, 0)}
+          // The lesson's start: the first step with its own figure, as a bare link opens it.
+          onReset={() => page.actions.load(storyFigure(0), 0)}
           playable={view.result !== null}
           held={page.hiddenShape}
           announce={convAnnouncement(view, shownStep, hideOutput, t)}

@@ -6,7 +6,12 @@ import { useTransposedWords } from './messages';
 import { transposeOutputSizeTex } from '../../../components/formulas/convFormulaTex';
 import { KatexFormula } from '../../../components/formulas/KatexFormula';
 
-/** The output-size formula with numbers, and the round trip with a convolution. */
+/**
+ * The output-size formula with numbers, and the round trip with a convolution. For a refused
+ * figure it computes only when the refusal is the output size itself (the formula's result, zero
+ * or less, is the reason); settings refused for any other reason (output_padding, groups) have no
+ * output size to compute.
+ */
 export const TransposedFormulas = memo(function TransposedFormulas({
   figure,
   hideAnswers,
@@ -20,6 +25,7 @@ export const TransposedFormulas = memo(function TransposedFormulas({
   const setTerm = useAppStore((s) => s.setTerm);
   const view = transposedView(figure);
   const p = figure.params;
+  const sizeIsTheReason = view.info.problems.every((problem) => problem.code === 'output-size-not-positive');
   const axes = [
     { key: 'h' as const, name: c.height, formula: view.formulas.h, sizes: view.roundTrip.h, i: p.inH },
     { key: 'w' as const, name: c.width, formula: view.formulas.w, sizes: view.roundTrip.w, i: p.inW },
@@ -32,6 +38,10 @@ export const TransposedFormulas = memo(function TransposedFormulas({
       <p className="hint">{c.hoverHint}</p>
       {hideAnswers ? (
         <p className="hint">{t.story.hiddenUntilAnswered}</p>
+      ) : !sizeIsTheReason ? (
+        <p className="formula-note" data-testid="formulas-refused">
+          {f.refused}
+        </p>
       ) : (
         axes.map((a) => (
           <div key={a.key}>
@@ -46,8 +56,8 @@ export const TransposedFormulas = memo(function TransposedFormulas({
           </div>
         ))
       )}
-      {hideAnswers ? null : <h3>{f.roundTrip}</h3>}
-      {(hideAnswers ? [] : axes).map((a) => (
+      {hideAnswers || !sizeIsTheReason ? null : <h3>{f.roundTrip}</h3>}
+      {(hideAnswers || !sizeIsTheReason ? [] : axes).map((a) => (
         <p key={a.key} className="formula-note" data-testid={`round-trip-${a.key}`}>
           {a.sizes.length > 0 && a.formula.result > 0
             ? f.roundTripNote(a.name, a.sizes.join(', '), a.i, a.formula.result)

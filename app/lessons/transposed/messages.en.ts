@@ -67,6 +67,8 @@ export const transposedEn = {
       `${axis}: a convolution with the same k, s, p, d maps every input size in {${sizes}} to ${i}. The transposed convolution cannot know which one you came from, so output_padding picks it: here ${chosen}.`,
     roundTripNone: (axis: string, i: number) =>
       `${axis}: nothing comes out of these settings, so no convolution input leads back to ${i}. Pick one of the settings that work first.`,
+    refused:
+      'These settings are refused for another reason than the output size (the reasons are above the figure), so there is no output size to compute. Apply one of the fixes, or change a marked setting.',
   },
   steps: [
     {

@@ -54,6 +54,8 @@ export const transposedZh: TransposedMessages = {
       `${axis}：用相同 k、s、p、d 的卷积，会把 {${sizes}} 中的每一个输入尺寸都变成 ${i}。转置卷积无法知道原来是哪一个，于是由 output_padding 来选：这里是 ${chosen}。`,
     roundTripNone: (axis, i) =>
       `${axis}：这组设置没有任何输出，所以也没有哪个卷积输入能回到 ${i}。请先选一个可行的设置。`,
+    refused:
+      '这组设置不成立，原因不在输出尺寸上（具体原因写在图的上方），所以算不出输出尺寸。请点一个修改建议，或者改动被标出的设置。',
   },
   steps: [
     {

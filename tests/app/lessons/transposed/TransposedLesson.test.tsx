@@ -220,3 +220,22 @@ describe('the transposed convolution lesson', () => {
     expect(screen.getByRole('button', { name: 'Set Padding to 1' })).toBeInTheDocument();
   });
 });
+
+describe('the transposed formulas for refused settings', () => {
+  const formulas = () => screen.getByRole('region', { name: 'Formulas with your numbers' });
+
+  it('show the output-size formula when the size itself is the reason (zero or less)', async () => {
+    // Default 2×2 input, kernel 2, stride 1: padding 2 leaves (2−1)·1 − 4 + 2 = −1.
+    renderWithStore(<TransposedLesson query={`${FREE}&p=2`} />);
+    await waitFor(() => expect(within(formulas()).getAllByRole('math').length).toBeGreaterThan(0));
+    expect(within(formulas()).queryByTestId('formulas-refused')).not.toBeInTheDocument();
+  });
+
+  it('compute nothing when the settings are refused for another reason, and say why', async () => {
+    // output_padding 1 with stride 1 and dilation 1: refused, though a size could be written down.
+    renderWithStore(<TransposedLesson query={`${FREE}&op=1`} />);
+    await waitFor(() => expect(within(formulas()).getByTestId('formulas-refused')).toHaveTextContent('refused'));
+    expect(within(formulas()).queryByRole('math')).not.toBeInTheDocument();
+    expect(within(formulas()).queryByText('Round trip with a convolution')).not.toBeInTheDocument();
+  });
+});

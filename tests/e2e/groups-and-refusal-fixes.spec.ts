@@ -60,6 +60,10 @@ test.describe('the fixes of a refusal', () => {
     expect(labels).toContain('Set output_padding to 1');
     expect(labels.some((l) => l.includes('output_padding (height)'))).toBe(false);
     expect(new Set(labels).size).toBe(labels.length);
+    // Refused by output_padding, not by the size: the formulas compute nothing and say why.
+    const formulas = page.getByRole('region', { name: 'Formulas with your numbers' });
+    await expect(formulas.getByTestId('formulas-refused')).toBeVisible();
+    await expect(formulas.getByRole('math')).toHaveCount(0);
   });
 
   test('a number typed past a field’s limit is brought back, and the field says so', async ({ page }) => {

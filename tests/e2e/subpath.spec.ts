@@ -162,7 +162,8 @@ test.describe(`dist/ served under ${PREFIX}`, () => {
   });
 
   test('a lesson link with its own state reopens the same figure after a reload', async ({ page }) => {
-    const link = `${origin}${PREFIX}#/conv?h=6&w=6&k=3&s=2`;
+    // At the free-play step: a step with a size question would draw the output as one "?" cell.
+    const link = `${origin}${PREFIX}#/conv?h=6&w=6&k=3&s=2&story=13`;
     await page.goto(link);
     const output = page.getByRole('grid', { name: 'Output, channel 0' });
     await expect(output.getByRole('row')).toHaveCount(2);

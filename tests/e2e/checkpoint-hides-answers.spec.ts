@@ -71,7 +71,8 @@ test.describe('while a checkpoint waits, nothing on the page gives its answer aw
       const output = outputGrid(page).first();
       // Matrices off screen are not rendered (content-visibility), so their text is read where a reader sees it.
       await output.scrollIntoViewIfNeeded();
-      expect(await cellTexts(output)).toEqual(c.hiddenCells);
+      // A grid brought on screen fills its cells in the next frames.
+      await expect.poll(() => cellTexts(output)).toEqual(c.hiddenCells);
 
       await page.getByRole('button', { name: 'Just show me' }).click();
       await expect(verdict(page)).toHaveText(`The answer: ${c.answer}.`);

@@ -173,11 +173,15 @@ export function buildConvFigure(figure: ConvFigureState, view: ConvView, options
     activeCell: result && focus?.kind === 'output' ? result.cell(focus.index) : undefined,
     mark: (s) => t.grid.states[s] || undefined,
   };
+  const outputs = convOutputGrids(c);
   return {
     inputs: convInputGrids(c),
     kernels: convKernelGrids(c),
     bias: convBiasGrid(c),
-    outputs: convOutputGrids(c),
+    // Each output's size is the answer: one "?" cell each, under its own name.
+    outputs: hideShape
+      ? outputs.map((g) => shapeHiddenGrid(g, t.story.shapeHidden(g.label), c.mark('pending')))
+      : outputs,
     ...convCaption(c),
   };
 }
@@ -351,25 +355,7 @@ function convOutputGrids(c: ConvContext): ConvGrid[] {
   const outputFill = valueFill(result ? maxAbs(result.output.data) : 1, o.theme);
   const outputs: ConvGrid[] = [];
   const [, , OH, OW] = info.outputShape;
-  if (result && c.hideShape) {
-    for (let n = 0; n < p.batch; n++) {
-      for (let co = 0; co < p.outChannels; co++) {
-        outputs.push(
-          shapeHiddenGrid(
-            {
-              id: `conv-output-${n}-${co}`,
-              kind: 'output',
-              label: t.conv.matrices.outputOf(n, co, p.batch),
-              a: n,
-              b: co,
-            },
-            t.story.shapeHidden(t.conv.matrices.outputOf(n, co, p.batch)),
-            mark('pending'),
-          ),
-        );
-      }
-    }
-  } else if (result) {
+  if (result) {
     const outputCells = (n: number, co: number): GridCellView[] => {
       const cells: GridCellView[] = [];
       for (let oy = 0; oy < OH; oy++) {

@@ -5,12 +5,15 @@ import { useAppStoreApi } from './store/react';
 /**
  * Runs the frame clock while playback is on and the figure is on screen, and
  * turns playback keys into store actions: Space, ←/→, Home/End; Ctrl+Z and
- * Ctrl+Shift+Z (or Ctrl+Y) undo and redo.
+ * Ctrl+Shift+Z (or Ctrl+Y) undo and redo. `held`: playback waits (a question
+ * its step count would answer): the clock does not run and the playback keys
+ * do nothing, while the step stays what the link or the student set.
  */
 export function usePlayback(
   figureRef: RefObject<HTMLElement | null>,
   undo: () => void,
   redo: () => void,
+  held = false,
   clockFactory: () => Clock = createFrameClock,
 ): void {
   const store = useAppStoreApi();
@@ -18,8 +21,9 @@ export function usePlayback(
   useEffect(() => {
     const clock = clockFactory();
     let visible = true;
+    if (held && store.getState().playback.playing) store.getState().pause();
     const sync = () => {
-      if (store.getState().playback.playing && visible) clock.start((dt) => store.getState().tick(dt));
+      if (store.getState().playback.playing && visible && !held) clock.start((dt) => store.getState().tick(dt));
       else clock.stop();
     };
     const unsubscribe = store.subscribe((s, prev) => {
@@ -46,7 +50,7 @@ export function usePlayback(
       document.removeEventListener('visibilitychange', onVisibility);
       clock.stop();
     };
-  }, [store, figureRef, clockFactory]);
+  }, [store, figureRef, clockFactory, held]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -60,7 +64,7 @@ export function usePlayback(
         else undo();
         return;
       }
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || held) return;
       const inGrid = target?.closest('[role="grid"]');
       const onButton = target?.tagName === 'BUTTON' || target?.tagName === 'A';
       switch (e.key) {
@@ -97,5 +101,5 @@ export function usePlayback(
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, undo, redo]);
+  }, [store, undo, redo, held]);
 }

@@ -14,7 +14,7 @@ import { usePlayback } from '../../usePlayback';
 import type { LessonSlice } from '../contract';
 import type { FigureValues, FigureLinkState } from './figureCodec';
 import type { FigureActions, FigureHistory } from './figureActions';
-import { focusIn, sliceState, useSlice, useSliceActions } from './slice';
+import { focusIn, useSlice, useSliceActions } from './slice';
 import { checkpointWaits, shapeWaits, type StoryQuestions } from './story';
 
 export interface FigureLessonPage<P> {
@@ -38,9 +38,9 @@ export interface FigureLessonPage<P> {
   readonly hidden: boolean;
   /**
    * The waiting checkpoint asks about the output's shape (`shapeWaits`): the
-   * figure draws each output as one "?" cell and points at no outputs, and
-   * playback is held at its first step (kept there here, whatever a key or a
-   * link asks) without telling how many steps there are. Implies `hidden`.
+   * figure draws each output as one "?" cell, at its first window, and points
+   * at no outputs, and playback waits (no clock, no playback keys; its bar
+   * disabled, without telling how many steps there are). Implies `hidden`.
    */
   readonly hiddenShape: boolean;
 }
@@ -70,24 +70,15 @@ export function useFigureLesson<P, C extends string, L extends FigureLinkState<P
   // Before the link is applied: the link's own total and step must win over this render's.
   useEffect(() => setTotal(total), [setTotal, total]);
   useLessonUrl(query, binding);
-  usePlayback(figureRef, actions.undo, actions.redo);
-  const reveal = useCallback(() => setRevealed((r) => new Set(r).add(story)), [story]);
   const answered = embed || revealed.has(story);
   const hiddenShape = shapeWaits(narrative, story, answered);
-  // Playback held at its first step while the shape is hidden: a link's step, a key, the clock all land
-  // back on 0. Only on this narrative step and outside an embed: a link that opens another step or an
-  // embed (applied before this effect runs) is left alone, and the next render decides for it.
-  useEffect(() => {
-    if (!hiddenShape) return;
-    const hold = () => {
-      const s = store.getState();
-      if (s.embed || sliceState(s, slice).story !== story) return;
-      if (s.playback.playing) s.pause();
-      if (s.playback.step !== 0) s.setStep(0);
-    };
-    hold();
-    return store.subscribe(hold);
-  }, [hiddenShape, store, slice, story]);
+  // While the shape is hidden, playback waits: no clock, no playback keys; the figure draws the first window.
+  usePlayback(figureRef, actions.undo, actions.redo, hiddenShape);
+  const reveal = useCallback(() => {
+    setRevealed((r) => new Set(r).add(story));
+    // Answering a size question starts playback at the window the figure showed while it waited.
+    if (hiddenShape) store.getState().setStep(0);
+  }, [story, hiddenShape, store]);
   return {
     figure,
     story,

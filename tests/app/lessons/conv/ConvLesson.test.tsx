@@ -205,18 +205,19 @@ describe('the convolution lesson', () => {
     expect(outputTexts()).toHaveLength(4);
   });
 
-  it('while a size question waits, playback stays at its first step and does not say how many there are', async () => {
+  it('while a size question waits, playback waits: the keys do nothing, no count shows, the link keeps its step, and the answer starts at the first window', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ConvLesson query="v=1&step=2" />);
-    expect(store.getState().playback.step).toBe(0);
-    act(() => store.getState().stepBy(1));
-    expect(store.getState().playback.step).toBe(0);
+    await user.keyboard('{ArrowRight}{End} ');
+    expect(store.getState().playback.step).toBe(2);
+    expect(store.getState().playback.playing).toBe(false);
     expect(screen.getByRole('button', { name: 'Step forward' })).toBeDisabled();
     expect(screen.getByText('Playback starts once you answer.')).toBeInTheDocument();
     expect(screen.queryByText(/Step \d+ of/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Just show me' }));
+    // The answer starts playback at the window the figure showed while it waited.
     expect(screen.getByText('Step 1 of 4')).toBeInTheDocument();
-    act(() => store.getState().stepBy(1));
+    await user.keyboard('{ArrowRight}');
     expect(store.getState().playback.step).toBe(1);
   });
 

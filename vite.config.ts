@@ -3,12 +3,16 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderPlugin } from './scripts/prerender.ts';
 import { securityHeadersPlugin } from './scripts/securityHeaders.ts';
+import { lessonChunks } from './scripts/lessonChunks.ts';
+
+const chunks = lessonChunks();
 
 export default defineConfig({
   plugins: [
     react(),
     securityHeadersPlugin(),
     prerenderPlugin(),
+    chunks.plugin,
     VitePWA({
       registerType: 'autoUpdate',
       // The registration and the manifest both take the folder the app is served from as scope.
@@ -41,7 +45,12 @@ export default defineConfig({
   ],
   // Relative asset paths: dist/ works at / and under any sub-path.
   base: './',
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // The app and the lessons' shared code in a few files (scripts/lessonChunks.ts).
+    rolldownOptions: { output: { codeSplitting: { groups: [...chunks.groups] } } },
+  },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -8,13 +8,12 @@
  * by a tiny inline script calling the chooser the head defined (`app/prerender/chooseTemplate.ts`;
  * both pinned by their sha256 in the CSP table) that copies the one of the link's route, language
  * and theme into `#root` once it has been parsed. Links keep their form (`#/conv?…`): the hash never
- * reaches the server, so one page holds every route's page. It also lists the modules each visit
- * needs (`pageModules`), so they download beside the entry instead of after it has run.
+ * reaches the server, so one page holds every route's page. It also lists the app's start
+ * (`startModules`), so it downloads beside the entry instead of after it has run.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin, Rollup } from 'vite';
 import { choosePageCall, choosePageDefinition, type TemplateChoiceSettings } from '../app/prerender/chooseTemplate.ts';
-import { preloadLessonScript } from '../app/prerender/preloadLesson.ts';
 
 /**
  * What the inline script needs to know of the app: its languages (`LANGS`, `app/i18n`) and link
@@ -23,9 +22,9 @@ import { preloadLessonScript } from '../app/prerender/preloadLesson.ts';
  */
 export const TEMPLATE_CHOICE: TemplateChoiceSettings = { langs: ['zh-CN', 'en'], version: '1' };
 
-/** The head's inline script: the lesson preloader, and the chooser the body's scripts call. */
+/** The head's inline script: it defines the chooser the body's scripts call. */
 export function headScript(): string {
-  return `${preloadLessonScript()}\n${choosePageDefinition(TEMPLATE_CHOICE)}`;
+  return choosePageDefinition(TEMPLATE_CHOICE);
 }
 
 /** The page's only inline scripts: the head's, and the body's call of the template chooser. */
@@ -40,21 +39,16 @@ export function inlineScriptHashes(): string {
     .join(' ');
 }
 
-const LESSON_ENTRY = /\/app\/lessons\/([^/]+)\/index\.tsx?$/;
-const APP_START = /\/app\/boot\.tsx$/;
+const APP_START = /[\\/]app[\\/]boot\.tsx$/;
 
-/** Which files the page's modules need, besides what its entry's own `<script>` loads. */
-export interface PageModules {
-  /** The app's start (`app/boot.tsx`) and the chunks it imports: every visit needs them. */
-  readonly start: readonly string[];
-  /**
-   * Lesson id → the files its code needs that the start does not: the chunk of its `index.ts`
-   * (what the registry's `load` imports) and the chunks it imports, transitively.
-   */
-  readonly lessons: Readonly<Record<string, readonly string[]>>;
-}
-
-export function pageModules(bundle: Rollup.OutputBundle): PageModules {
+/**
+ * The files of the app's start (`app/boot.tsx`) that the page's entry does not load itself: every
+ * visit needs them, so the head asks for them at once, although they are evaluated only after the
+ * first paint. The chunk that holds `boot.tsx` is found by its modules: a chunk group
+ * (`scripts/lessonChunks.ts`) may hold it without being its own chunk. A linked lesson's files are
+ * asked for by the entry (`app/startLesson.ts`).
+ */
+export function startModules(bundle: Rollup.OutputBundle): string[] {
   const chunks = new Map<string, Rollup.OutputChunk>();
   for (const out of Object.values(bundle)) if (out.type === 'chunk') chunks.set(out.fileName, out);
   const withImports = (file: string, into: Set<string>): Set<string> => {
@@ -67,13 +61,8 @@ export function pageModules(bundle: Rollup.OutputBundle): PageModules {
   for (const chunk of chunks.values()) if (chunk.isEntry) withImports(chunk.fileName, initial);
   const start = new Set<string>();
   for (const chunk of chunks.values())
-    if (chunk.isDynamicEntry && APP_START.test(chunk.facadeModuleId ?? '')) withImports(chunk.fileName, start);
-  const lessons: Record<string, string[]> = {};
-  for (const chunk of chunks.values()) {
-    const id = chunk.isDynamicEntry ? LESSON_ENTRY.exec(chunk.facadeModuleId ?? '')?.[1] : undefined;
-    if (id) lessons[id] = [...withImports(chunk.fileName, new Set())].filter((f) => !initial.has(f) && !start.has(f));
-  }
-  return { start: [...start].filter((f) => !initial.has(f)), lessons };
+    if (chunk.moduleIds.some((id) => APP_START.test(id))) withImports(chunk.fileName, start);
+  return [...start].filter((f) => !initial.has(f));
 }
 
 /**
@@ -140,20 +129,13 @@ export function prerenderPlugin(): Plugin {
               return `${dataBlock(id, attrs, page.html)}${last ? script : ''}`;
             })
             .join('');
-          const modules = ctx.bundle ? pageModules(ctx.bundle) : { start: [], lessons: {} };
           // The app's start is evaluated after the first paint (`app/main.tsx`), but fetched now.
-          const startPreloads = modules.start
+          const startPreloads = (ctx.bundle ? startModules(ctx.bundle) : [])
             .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`)
-            .join('');
-          const preloads = Object.entries(modules.lessons)
-            .map(
-              ([id, files]) =>
-                `<meta name="convlab-lesson" content="${[id, ...files.map((f) => `./${f}`)].join(' ')}">`,
-            )
             .join('');
           // Before the stylesheet: a script after it would wait for it to arrive.
           const firstScript = html.search(/<script type="module"|<link rel="stylesheet"/);
-          const head = `${startPreloads}${preloads}<script>${headScript()}</script>`;
+          const head = `${startPreloads}<script>${headScript()}</script>`;
           const page = (
             firstScript < 0
               ? html.replace('</head>', `${head}</head>`)

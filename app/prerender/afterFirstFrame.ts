@@ -3,9 +3,8 @@
  * requestAnimationFrame callback, which runs after its paint. A tab opened in the background paints
  * no frames, so there it runs at once.
  *
- * The page's entry starts the app this way, and the head's inline script (`preloadLesson.ts`)
- * asks for the lesson's files this way, so neither holds back the prerendered page's first paint.
- * Self-contained on purpose: its source text is part of that inline script.
+ * The page's entry starts the app this way (`app/main.tsx`), so evaluating it does not hold back
+ * the prerendered page's first paint.
  */
 export function afterFirstFrame(doc: Document, task: () => void): void {
   if (doc.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') task();

@@ -1,7 +1,7 @@
 import { memo, useCallback } from 'react';
 import { useSlice, useSliceActions } from '../kit/slice';
 import { convSlice } from './slice';
-import { PADDING_MODES, type PaddingMode } from '../../../engine';
+import { PADDING_MODES, type PaddingMode } from '../../../engine/convInfo';
 import {
   depthwiseParams,
   infoOf,

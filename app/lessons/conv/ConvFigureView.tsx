@@ -1,7 +1,7 @@
 import { memo, type Ref, useCallback, useMemo } from 'react';
 import { focusIn, useSetFocus, useSlice, useSliceActions } from '../kit/slice';
 import { convSlice } from './slice';
-import { unpaddedIndex } from '../../../engine';
+import { unpaddedIndex } from '../../../engine/convInfo';
 import { convView, type ConvFocus } from './convView';
 import { useAppStore } from '../../store/react';
 import { useConvWords } from './messages';

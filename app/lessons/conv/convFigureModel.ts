@@ -3,7 +3,9 @@
  * line, derived from the engine's trace, the playback step and the focus. The
  * interactive view and the exports both draw this; it is a pure function.
  */
-import { paddedSource, unpaddedIndex, type Conv2dResult, type OutputCellTrace, type Tap } from '../../../engine';
+import type { Conv2dResult, OutputCellTrace, Tap } from '../../../engine/conv2d';
+import { unpaddedIndex } from '../../../engine/convInfo';
+import { paddedSource } from '../../../engine/padding';
 import type { ConvFigureState } from './convState';
 import { paddedKey, relationsOf, type ConvFocus, type ConvView, type Relations } from './convView';
 import type { ConvWords } from './messages';

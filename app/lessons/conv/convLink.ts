@@ -2,7 +2,7 @@
  * The convolution lesson's URL codec: its table of keys. `p` takes numbers
  * (`1`, `1x2`) or PyTorch's `same` / `valid`.
  */
-import { PADDING_MODES } from '../../../engine';
+import { PADDING_MODES } from '../../../engine/convInfo';
 import {
   decodeFigureLink,
   encodeFigureLink,

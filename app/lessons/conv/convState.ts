@@ -1,12 +1,6 @@
-import {
-  conv2dInfo,
-  shapeSize,
-  type Conv2dConfig,
-  type Conv2dInfo,
-  type PaddingMode,
-  type Pair,
-  type Suggestion,
-} from '../../../engine';
+import { conv2dInfo, type Conv2dConfig, type Conv2dInfo, type PaddingMode, type Pair } from '../../../engine/convInfo';
+import type { Suggestion } from '../../../engine/errors';
+import { shapeSize } from '../../../engine/tensor';
 import type { FigureValues } from '../kit/figureCodec';
 import { applyNumberFix, figureWithParams, withinLimits, type FigureShapes } from '../kit/figureState';
 import { seededInts } from '../../../engine/random';

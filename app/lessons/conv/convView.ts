@@ -2,20 +2,16 @@
  * Everything the convolution views draw, derived from the figure state by the
  * engine. Memoized on the figure object: the store never holds derived data.
  */
+import { conv2dTrace, type Conv2dResult } from '../../../engine/conv2d';
+import { suggestConv2dFixes, unpaddedIndex, type Conv2dInfo } from '../../../engine/convInfo';
+import { EngineError, type Suggestion } from '../../../engine/errors';
 import {
-  conv2dTrace,
   convOutputSizeFormula,
-  EngineError,
   paramCountFormula,
-  suggestConv2dFixes,
-  tensor,
-  unpaddedIndex,
-  type Conv2dInfo,
-  type Conv2dResult,
   type OutputSizeFormula,
   type ParamCountFormula,
-  type Suggestion,
-} from '../../../engine';
+} from '../../../engine/formulas';
+import { tensor } from '../../../engine/tensor';
 import { fixWithinLimits, applyFix, inputShape, infoOf, weightShape, type ConvFigureState } from './convState';
 
 export interface ConvView {

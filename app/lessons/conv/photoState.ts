@@ -14,7 +14,8 @@
  * | `range`   | `auto` or `own` (the output's min–max) | `auto`      |
  * | `compare` | `side` or `slider`                     | `side`      |
  */
-import { KERNEL_PRESETS, type ColourMode, type Kernel2d, type KernelPresetId } from '../../../engine';
+import { KERNEL_PRESETS, type Kernel2d, type KernelPresetId } from '../../../engine/kernelPresets';
+import type { ColourMode } from '../../../engine/photoFilter';
 import type { PhotoFilterSettings } from '../../../engine';
 import type { LessonSlice } from '../contract';
 import type { RawQuery } from '../../urlCodec';

@@ -3,7 +3,8 @@
  * matrices the student edits, reshaped when the settings change and checked
  * against the lesson's limits. Each lesson supplies its own shapes and seeds.
  */
-import { shapeSize, type Suggestion } from '../../../engine';
+import type { Suggestion } from '../../../engine/errors';
+import { shapeSize } from '../../../engine/tensor';
 import type { FigureValues } from './figureCodec';
 
 /** A lesson's tensor shapes and seeded values, as `withParams` needs them. */

@@ -3,14 +3,10 @@
  * one column per input cell, has at most 36 columns and stays legible), one
  * kernel, stride and zero padding. No bias: y = C·x is linear in x.
  */
-import {
-  conv2dInfo,
-  matrixConv2dConfig,
-  seededInts,
-  type Conv2dInfo,
-  type MatrixConvConfig,
-  type Suggestion,
-} from '../../../engine';
+import { matrixConv2dConfig, type MatrixConvConfig } from '../../../engine/convAsMatrix';
+import { conv2dInfo, type Conv2dInfo } from '../../../engine/convInfo';
+import type { Suggestion } from '../../../engine/errors';
+import { seededInts } from '../../../engine/random';
 import type { FigureValues } from '../kit/figureCodec';
 import { applyNumberFix, reshapeKeeping, withinLimits } from '../kit/figureState';
 

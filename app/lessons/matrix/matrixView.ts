@@ -5,23 +5,21 @@
  * Memoized on the figure object.
  */
 import {
-  EngineError,
   gradientView,
   gramView,
   im2col,
   matrixConv2dConfig,
-  suggestConv2dFixes,
-  tensor,
   transposeView,
   unrollConv,
-  type Conv2dInfo,
   type ConvUnrolling,
   type GradientView,
   type GramView,
   type Im2col,
-  type Suggestion,
   type TransposeView,
-} from '../../../engine';
+} from '../../../engine/convAsMatrix';
+import { suggestConv2dFixes, type Conv2dInfo } from '../../../engine/convInfo';
+import { EngineError, type Suggestion } from '../../../engine/errors';
+import { tensor } from '../../../engine/tensor';
 import { matrixApplyFix, matrixConfig, matrixInfoOf, matrixWithinLimits, type MatrixFigureState } from './matrixState';
 
 /** The engine's numbers for a configuration PyTorch accepts. */

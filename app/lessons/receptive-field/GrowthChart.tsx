@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { STACK_PRESETS, stackInfo, type PresetId, type StackInfo } from '../../../engine';
+import { stackInfo, type StackInfo } from '../../../engine/layerStack';
+import { STACK_PRESETS, type PresetId } from '../../../engine/rfPresets';
 import type { RfWords } from './messages';
 
 /** Field size (height axis) at every level: [level, r], level 0 being the image (r₀ = 1). */

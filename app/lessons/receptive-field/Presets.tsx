@@ -1,4 +1,5 @@
-import { STACK_PRESETS, type LayerStack } from '../../../engine';
+import type { LayerStack } from '../../../engine/layerStack';
+import { STACK_PRESETS } from '../../../engine/rfPresets';
 import type { RfWords } from './messages';
 
 /** The presets from real networks, one click each, each with its source. */

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  applyStackSuggestion,
-  stackInfo,
-  stackToPyTorch,
-  type StackSuggestion,
-  type Suggestion,
-} from '../../../engine';
+import type { Suggestion } from '../../../engine/errors';
+import { applyStackSuggestion, stackInfo, type StackSuggestion } from '../../../engine/layerStack';
+import { stackToPyTorch } from '../../../engine/stackToPyTorch';
 import { useAppStore } from '../../store/react';
 import { useLessonUrl, type LessonUrlBinding } from '../../useLessonUrl';
 import type { LessonProps } from '../contract';

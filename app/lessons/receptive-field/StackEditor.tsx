@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { STACK_LIMITS, type LayerStack, type Pair, type StackLayer } from '../../../engine';
+import type { Pair } from '../../../engine/convInfo';
+import { STACK_LIMITS, type LayerStack, type StackLayer } from '../../../engine/layerStack';
 import { NumberField } from '../kit/NumberField';
 import type { RfWords } from './messages';
 import {

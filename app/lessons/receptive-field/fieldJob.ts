@@ -3,16 +3,10 @@
  * same code runs in the worker (`effectiveField.worker.ts`) and, where no
  * worker exists (tests), on the calling thread.
  */
-import {
-  effectiveField,
-  fieldImage,
-  isEngineError,
-  mulberry32,
-  stackInfo,
-  stackWeights,
-  type EngineProblem,
-  type LayerStack,
-} from '../../../engine';
+import { effectiveField, fieldImage, stackWeights } from '../../../engine/effectiveField';
+import { isEngineError, type EngineProblem } from '../../../engine/errors';
+import { stackInfo, type LayerStack } from '../../../engine/layerStack';
+import { mulberry32 } from '../../../engine/random';
 import type { RfCell, WeightMode } from './rfState';
 
 export interface FieldRequest {

@@ -1,5 +1,6 @@
 /** The receptive-field lesson (`#/receptive-field`), as the registry loads it. */
-import { stackInfo, stackToPyTorch } from '../../../engine';
+import { stackInfo } from '../../../engine/layerStack';
+import { stackToPyTorch } from '../../../engine/stackToPyTorch';
 import { defineLesson } from '../contract';
 import { RF_MESSAGES } from './messages';
 import RfLesson from './RfLesson';

@@ -13,7 +13,8 @@
  *
  * Decoding never throws: each bad value falls back alone and is named.
  */
-import { STACK_PRESETS, type LayerStack, type PresetId } from '../../../engine';
+import type { LayerStack } from '../../../engine/layerStack';
+import { STACK_PRESETS, type PresetId } from '../../../engine/rfPresets';
 import { sharedSnapshot } from '../../useLessonUrl';
 import {
   decodeShared,

@@ -4,7 +4,9 @@
  * field's weights are made, and the narrative step. Stacks are immutable:
  * every edit returns a new one.
  */
-import { STACK_LIMITS, stackPreset, type LayerStack, type Pair, type PresetId, type StackLayer } from '../../../engine';
+import type { Pair } from '../../../engine/convInfo';
+import { STACK_LIMITS, type LayerStack, type StackLayer } from '../../../engine/layerStack';
+import { stackPreset, type PresetId } from '../../../engine/rfPresets';
 import type { History } from '../kit/history';
 
 /** A cell of one level: 0 is the image, l the output of layer l. */

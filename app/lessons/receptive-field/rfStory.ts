@@ -2,7 +2,7 @@
  * Checkpoint answers of the narrative, read off the engine's table of the
  * step's own stack, so they cannot disagree with what the lesson shows.
  */
-import { stackInfo, type LayerStack } from '../../../engine';
+import { stackInfo, type LayerStack } from '../../../engine/layerStack';
 import { answerMatches } from '../kit/story';
 import type { CheckpointKind } from './rfState';
 

@@ -4,7 +4,8 @@
  * (`cellRegion` for the cells that influence the chosen one, `feedsWindow`
  * for the window of the next layer a hovered cell feeds).
  */
-import { cellRegion, feedsWindow, levelSize, type CellRegion, type StackInfo } from '../../../engine';
+import type { StackInfo } from '../../../engine/layerStack';
+import { cellRegion, feedsWindow, levelSize, type CellRegion } from '../../../engine/receptiveField';
 import type { RfCell } from './rfState';
 
 /** The levels the table accepted: the image and every accepted layer's output. */

@@ -17,7 +17,8 @@
  * stack PyTorch would refuse (say, channels that do not chain) is kept: the
  * lesson shows the refusal, as it does for an edit.
  */
-import { STACK_LIMITS, type LayerStack, type Pair, type StackLayer } from '../../../engine';
+import type { Pair } from '../../../engine/convInfo';
+import { STACK_LIMITS, type LayerStack, type StackLayer } from '../../../engine/layerStack';
 
 const L = STACK_LIMITS;
 

@@ -3,7 +3,7 @@
  * nested brackets, shapes as `[1, 1, 4, 4]`, and a refusal in the reader's
  * words with its line and column.
  */
-import { AUTOGRAD_ERROR_CODES, type AutogradErrorCode } from '../../../engine';
+import { AUTOGRAD_ERROR_CODES, type AutogradErrorCode } from '../../../engine/errors';
 import type { ProgramError } from '../../../engine/autograd';
 import type { TensorsMessages } from './messages.en';
 

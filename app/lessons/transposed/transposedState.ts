@@ -1,10 +1,6 @@
-import {
-  convTranspose2dInfo,
-  shapeSize,
-  type ConvTranspose2dConfig,
-  type ConvTranspose2dInfo,
-  type Suggestion,
-} from '../../../engine';
+import { convTranspose2dInfo, type ConvTranspose2dConfig, type ConvTranspose2dInfo } from '../../../engine/convInfo';
+import type { Suggestion } from '../../../engine/errors';
+import { shapeSize } from '../../../engine/tensor';
 import type { FigureValues } from '../kit/figureCodec';
 import { seededInts } from '../../../engine/random';
 import { VALUE_LIMIT } from '../conv/convState';

@@ -4,22 +4,21 @@
  * direct convolution (zero-inserted input, flipped kernel, its trace) and the
  * formulas. Memoized on the figure object.
  */
+import { conv2dTrace, type Conv2dResult } from '../../../engine/conv2d';
+import { suggestConvTranspose2dFixes, type ConvTranspose2dInfo } from '../../../engine/convInfo';
 import {
-  conv2dTrace,
-  convTranspose2dOutputSizeFormulaPair,
-  EngineError,
   flippedKernel,
-  inputSizesForOutput,
   scatterWithInfo,
-  suggestConvTranspose2dFixes,
-  tensor,
   zeroInsertedInput,
-  type Conv2dResult,
-  type ConvTranspose2dInfo,
   type ConvTranspose2dResult,
-  type Suggestion,
+} from '../../../engine/convTranspose2d';
+import { EngineError, type Suggestion } from '../../../engine/errors';
+import {
+  convTranspose2dOutputSizeFormulaPair,
+  inputSizesForOutput,
   type TransposeOutputSizeFormula,
-} from '../../../engine';
+} from '../../../engine/formulas';
+import { tensor } from '../../../engine/tensor';
 import {
   transposedApplyFix,
   transposedFixWithinLimits,

@@ -14,7 +14,8 @@ import {
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
-import { kernelPreset, presetKernel, type PixelArithmetic } from '../../../../engine';
+import { kernelPreset, presetKernel } from '../../../../engine/kernelPresets';
+import type { PixelArithmetic } from '../../../../engine/photoFilter';
 import type { PixelMappingRequest } from '../../../../engine';
 import { downloadBlob } from '../../../../components/export/download';
 import { useAppStore } from '../../../store/react';

@@ -2,14 +2,9 @@
  * Numbers of the photo panel as a reader sees them, and the geometry of its
  * markers. Pure: the views and their tests share them.
  */
-import {
-  DIVERGING_RAMP,
-  GREY_RAMP,
-  type ColourRamp,
-  type Kernel2d,
-  type PhotoFilterSettings,
-  type PixelLegend,
-} from '../../../../engine';
+import type { Kernel2d } from '../../../../engine/kernelPresets';
+import type { PhotoFilterSettings } from '../../../../engine/photoFilter';
+import { DIVERGING_RAMP, GREY_RAMP, type ColourRamp, type PixelLegend } from '../../../../engine/pixelMapping';
 
 /** A value to three decimals at most, with a true minus sign: 0.527, −1.25, 0. */
 export function formatValue(v: number): string {

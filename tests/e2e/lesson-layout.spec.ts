@@ -25,6 +25,29 @@ test.describe('the lesson layout', () => {
     await expect(page.getByRole('grid', { name: 'Input, channel 0' })).toBeInViewport({ ratio: 0.5 });
   });
 
+  test('every symbol of the formulas can be pointed at, including those inside a fraction', async ({
+    page,
+    isMobile,
+  }) => {
+    test.skip(isMobile, 'pointing needs a mouse');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openConv(page, 'story=7&seed=7');
+    const terms = page.locator(".formula [class*='term-']");
+    await expect(terms.first()).toBeVisible();
+    const count = await terms.count();
+    expect(count).toBeGreaterThan(10);
+    for (let i = 0; i < count; i++) {
+      const term = terms.nth(i);
+      await term.scrollIntoViewIfNeeded();
+      // What the pointer reaches at the symbol's centre is the symbol, not a row stacked over it.
+      const reached = await term.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      });
+      expect(reached, `formula symbol ${i}`).toBe(true);
+    }
+  });
+
   test('the PyTorch code is wide enough to read and no line is cut off', async ({ page }) => {
     await openConv(page, 'story=7&seed=7');
     await page.getByText('The same numbers in PyTorch').click();

@@ -17,6 +17,7 @@ import { loadedLesson, loadLesson } from './lessonModules';
 import { parseHash } from './router';
 import { createAppStore } from './store/appStore';
 import { decodeShared, readQuery } from './urlCodec';
+import { openLink } from './useLessonUrl';
 
 /** Once the app's first render is on screen, the prerendered page's marks go and it takes input. */
 function releaseFrame(root: HTMLElement): void {
@@ -37,7 +38,17 @@ export async function boot(root: HTMLElement): Promise<void> {
     lang: linked.lang ?? detectLang(navigator.languages ?? [navigator.language]),
     theme: linked.theme ?? (prefersDark ? 'dark' : 'light'),
   });
-  if (route.kind === 'lesson') await loadLesson(route.lesson)?.catch(() => undefined);
+  if (route.kind === 'lesson') {
+    await loadLesson(route.lesson)?.catch(() => undefined);
+    // The link's own state is in the store before the first render, as the build did for the
+    // prerendered page: that render is the link's figure, drawn once.
+    const lesson = loadedLesson(route.lesson);
+    try {
+      if (lesson) openLink(lesson.link, query, store);
+    } catch {
+      // Left to the lesson's own reader of its link (`useLessonUrl`), which shows what went wrong.
+    }
+  }
   const { lang, theme } = store.getState();
   const page = `${route.kind === 'lesson' ? route.lesson : 'home'}/${lang}/${theme}`;
   // The page was rendered with its lesson's code: a lesson whose code did not arrive renders

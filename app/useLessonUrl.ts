@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { LessonLink } from './lessons/contract';
-import type { AppState } from './store/appStore';
+import type { AppState, AppStore } from './store/appStore';
 import { clearPendingLink, savePendingLink } from './pendingLink';
 import { useAppStoreApi } from './store/react';
 import { NEWER, type SharedLinkState } from './urlCodec';
@@ -32,6 +32,62 @@ export function narrativeStep(state: object): number | null {
   return typeof story === 'number' ? story : null;
 }
 
+/** A link's state as the lesson reads it, and the keys it ignored (`hide=` naming a control it lacks, too). */
+export function decodeLink<T extends { readonly shared: SharedLinkState }>(
+  link: LessonLink<T>,
+  query: string,
+): { readonly state: T; readonly ignored: readonly string[] } {
+  const decoded = link.decode(query);
+  const ignored = [...decoded.ignored];
+  let state = decoded.state;
+  const hideable = link.hideable;
+  if (hideable && state.shared.hide.some((id) => !hideable.includes(id))) {
+    // A control this lesson does not have: say so instead of hiding nothing in silence.
+    state = { ...state, shared: { ...state.shared, hide: state.shared.hide.filter((id) => hideable.includes(id)) } };
+    ignored.push('hide');
+  }
+  return { state, ignored };
+}
+
+/** Puts a decoded link into the store; returns the keys the lesson moved to the nearest value it can show. */
+export function applyLink<T extends { readonly shared: SharedLinkState }>(
+  link: LessonLink<T>,
+  state: T,
+  store: AppStore,
+): readonly string[] {
+  store.getState().applyShared(state.shared);
+  return link.apply(state, store) ?? [];
+}
+
+/** Whether the store already holds a link's state (a language or theme the link leaves open is kept). */
+export function holds<T extends { readonly shared: SharedLinkState }>(
+  link: LessonLink<T>,
+  state: T,
+  now: AppState,
+): boolean {
+  const current = link.snapshot(now);
+  const shared = {
+    ...state.shared,
+    lang: state.shared.lang ?? current.shared.lang,
+    theme: state.shared.theme ?? current.shared.theme,
+  };
+  return link.encode({ ...state, shared }) === link.encode(current);
+}
+
+/**
+ * Puts the lesson's link into the store before the lesson's first render, so that render is the
+ * link's own figure: the page the build prerendered for a link without state, or the link's state
+ * drawn once instead of the default figure drawn and then replaced. What the link's reader reports
+ * (ignored keys, moved values) is still said by `useLessonUrl` when the lesson opens.
+ */
+export function openLink<T extends { readonly shared: SharedLinkState }>(
+  link: LessonLink<T>,
+  query: string,
+  store: AppStore,
+): void {
+  applyLink(link, decodeLink(link, query).state, store);
+}
+
 /**
  * Keeps a lesson's whole state in the hash query: decodes the link when it
  * opens (or is edited by hand, or Back and Forward reach it), then writes
@@ -57,20 +113,14 @@ export function useLessonUrl<T extends { readonly shared: SharedLinkState }>(
   useEffect(() => {
     const b = bindingRef.current;
     if (lastWritten.current !== null && query === lastWritten.current) return;
-    const decoded = b.decode(query);
-    const ignored = [...decoded.ignored];
-    let state = decoded.state;
-    const hideable = b.hideable;
-    if (hideable && state.shared.hide.some((id) => !hideable.includes(id))) {
-      // A control this lesson does not have: say so instead of hiding nothing in silence.
-      state = { ...state, shared: { ...state.shared, hide: state.shared.hide.filter((id) => hideable.includes(id)) } };
-      ignored.push('hide');
-    }
+    const { state, ignored } = decodeLink(b, query);
     applying.current = true;
-    let adjusted: readonly string[];
+    let adjusted: readonly string[] = [];
     try {
-      store.getState().applyShared(state.shared);
-      adjusted = b.apply(state, store) ?? [];
+      // A link to what the store already holds changes nothing: the app put a link that opens the
+      // page into the store before its first render (`openLink`), and applying it again would only
+      // replace every object with an equal one and render the whole lesson a second time.
+      if (!holds(b, state, store.getState())) adjusted = applyLink(b, state, store);
     } finally {
       applying.current = false;
     }

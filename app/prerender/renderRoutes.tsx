@@ -11,7 +11,9 @@
 import { renderToString } from 'react-dom/server';
 import { AppRoot } from '../AppRoot';
 import { LANGS, type Lang } from '../i18n';
-import { loadLesson } from '../lessonModules';
+import { loadedLesson, loadLesson } from '../lessonModules';
+import { parseHash } from '../router';
+import { openLink } from '../useLessonUrl';
 import { isAvailable, LESSONS } from '../lessons/registry';
 import { createAppStore } from '../store/appStore';
 import type { Theme } from '../theme';
@@ -126,5 +128,10 @@ function renderAll(name: string, hash: string, frame: boolean): Record<string, P
 }
 
 function renderHash(hash: string, lang: Lang, theme: Theme): string {
-  return renderToString(<AppRoot store={createAppStore({ lang, theme })} initialHash={hash} />);
+  const store = createAppStore({ lang, theme });
+  // What the app does before its first render of the link (`app/boot.tsx`), so it hydrates this.
+  const { route, query } = parseHash(hash);
+  const lesson = route.kind === 'lesson' ? loadedLesson(route.lesson) : null;
+  if (lesson) openLink(lesson.link, query, store);
+  return renderToString(<AppRoot store={store} initialHash={hash} />);
 }

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { AnyLessonDefinition } from '../../app/lessons/contract';
 import conv from '../../app/lessons/conv';
 import transposed from '../../app/lessons/transposed';
 import { createAppStore } from '../../app/store/appStore';
 import { decodeLink, holds, openLink } from '../../app/useLessonUrl';
 
 describe('openLink: a lesson link is in the store before the first render', () => {
-  it.each([
+  const lessons: [string, AnyLessonDefinition][] = [
     ['conv', conv],
     ['transposed', transposed],
-  ])('a link without state (%s) leaves the store holding exactly what the link asks for', (_, lesson) => {
+  ];
+  it.each(lessons)('a link without state (%s) leaves the store holding exactly what the link asks for', (_, lesson) => {
     const store = createAppStore({ lang: 'zh-CN', theme: 'light' });
     openLink(lesson.link, '', store);
     // So the lesson's reader of its link finds nothing to apply, and renders the lesson once.

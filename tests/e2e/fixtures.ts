@@ -85,8 +85,17 @@ export const outputGrid = (page: Page, channel = 0) => page.getByRole('grid', { 
 export const cellAt = (grid: Locator, row: number, col: number) =>
   grid.getByRole('gridcell', { name: new RegExp(`^Row ${row}, column ${col}:`) });
 
-/** The visible text of every cell of a grid, row-major. */
+/**
+ * The visible text of every cell of a grid, row-major. Matrices skip rendering while off screen
+ * (`content-visibility: auto`), and one just scrolled into view is rendered in the next frame:
+ * until then its text reads as empty. So the text is read once a frame has been rendered.
+ */
 export async function cellTexts(grid: Locator): Promise<string[]> {
+  await grid
+    .page()
+    .evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
   const texts = await grid.getByRole('gridcell').allInnerTexts();
   return texts.map((s) => s.trim());
 }

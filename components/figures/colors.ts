@@ -1,45 +1,40 @@
-import { interpolatePuOr } from 'd3-scale-chromatic';
-import { interpolateRgb } from 'd3-interpolate';
+import { COUNT_COLOURS, VALUE_COLOURS } from './palettes';
 
 /** Steps on each side of zero. Neighbouring steps differ by less than the eye can tell apart in a cell. */
 const STEPS = 128;
 
-/**
- * The fills of one theme, from −max (index 0) through 0 (index STEPS) to +max
- * (index 2·STEPS), each mixed the first time a cell needs it: a small figure
- * uses a few dozen of them, and mixing all of them up front is a visible cost
- * on a slow phone's first load.
- */
-const palettes = new Map<'light' | 'dark', (index: number) => string>();
+type Theme = 'light' | 'dark';
 
-function paletteOf(theme: 'light' | 'dark'): (index: number) => string {
-  const cached = palettes.get(theme);
-  if (cached) return cached;
-  const base = theme === 'dark' ? '#1b1e23' : '#ffffff';
-  // How far towards the scale's colour: as far as keeps the theme's text at 4.5:1 (WCAG AA)
-  // on every step, 4.76:1 at worst in light (the darkest purple) and 4.85:1 in dark (near 0).
-  const amount = theme === 'dark' ? 0.35 : 0.5;
-  const mixed = new Array<string | undefined>(2 * STEPS + 1);
-  const palette = (index: number) =>
-    (mixed[index] ??= interpolateRgb(base, interpolatePuOr(index / (2 * STEPS)))(amount));
-  palettes.set(theme, palette);
-  return palette;
-}
+/** Colour `index` of a table of six hex digits per colour (`palettes.ts`). */
+const entry = (table: string, index: number) => `#${table.slice(6 * index, 6 * index + 6)}`;
 
 /**
  * Cell fills: a diverging purple–orange scale (PuOr, readable with the common
  * colour-vision deficiencies) centred on 0, washed towards the background so
- * the numbers stay legible. Negative values lean purple, positive orange.
- * Each step of the scale is mixed once per theme, so a figure of thousands
- * of cells looks its colours up instead of mixing them.
+ * the numbers stay legible (4.5:1 for the theme's text on every step).
+ * Negative values lean purple, positive orange. The scale's 257 steps are
+ * sampled from d3 ahead of time (`scripts/palettes.ts`), so a figure of
+ * thousands of cells looks its colours up instead of mixing them.
  */
-export function valueFill(maxAbs: number, theme: 'light' | 'dark'): (v: number) => string {
+export function valueFill(maxAbs: number, theme: Theme): (v: number) => string {
   const m = maxAbs > 0 ? maxAbs : 1;
-  const palette = paletteOf(theme);
+  const table = VALUE_COLOURS[theme];
   return (v: number) => {
     const t = Number.isFinite(v) ? Math.max(-1, Math.min(1, v / m)) : 0;
-    return palette(Math.round((t + 1) * STEPS));
+    return entry(table, Math.round((t + 1) * STEPS));
   };
+}
+
+/**
+ * The fill of a count out of `max` (how many stamps overlap on a cell): viridis
+ * (colour-blind safe, sequential) from its first quarter up, washed towards the
+ * background so the numbers stay legible. d3's `interpolateViridis(t)` is its
+ * entry ⌊256·t⌋, and so is this.
+ */
+export function countFill(count: number, max: number, theme: Theme): string {
+  const t = 0.25 + (0.75 * count) / (max > 0 ? max : 1);
+  const index = Math.max(0, Math.min(255, Math.floor(t * 256)));
+  return entry(COUNT_COLOURS[theme], Number.isFinite(index) ? index : 0);
 }
 
 /**

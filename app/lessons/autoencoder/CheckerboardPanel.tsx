@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { interpolateRgb } from 'd3-interpolate';
-import { interpolateViridis } from 'd3-scale-chromatic';
 import { useAppStore } from '../../store/react';
 import { convTranspose2dScatter } from '../../../engine/convTranspose2d';
 import { tensor } from '../../../engine/tensor';
 import type { DecoderKind } from '../../../engine/nn';
 import { MatrixGrid, type GridMatrix } from '../../../components/grid/MatrixGrid';
 import { useGridStrings } from '../../../components/grid/useGridStrings';
+import { countFill } from '../../../components/figures/colors';
 import type { CompareReport } from '../../workers/autoencoderApi';
 import { PhotoCanvas } from './PhotoCanvas';
 import type { AutoencoderWords } from './messages';
@@ -88,10 +87,7 @@ export function CheckerboardPanel({
         text: String(n),
         state: 'idle' as const,
         // Viridis by count (colour-blind safe), washed toward the page so the numbers stay legible.
-        fill: interpolateRgb(
-          theme === 'dark' ? '#1b1e23' : '#ffffff',
-          interpolateViridis(0.25 + (0.75 * n) / max),
-        )(theme === 'dark' ? 0.7 : 0.55),
+        fill: countFill(n, max, theme),
         editable: false,
       })),
     };

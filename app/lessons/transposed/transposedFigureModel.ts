@@ -8,7 +8,7 @@ import type { TransposedWords } from './messages';
 import { formatCell } from '../../parseNumbers';
 import type { TransposedFigureState } from './transposedState';
 import type { TransposedFocus, TransposedView } from './transposedView';
-import { maxAbs, valueFill } from '../../../components/figures/colors';
+import { countFill, maxAbs, valueFill } from '../../../components/figures/colors';
 import {
   shapeHiddenGrid,
   type CellState,
@@ -17,8 +17,6 @@ import {
   type FigureModel,
   type GridCellView,
 } from '../../../components/figures/figureModel';
-import { interpolateViridis } from 'd3-scale-chromatic';
-import { interpolateRgb } from 'd3-interpolate';
 
 export type TransposedGridKind =
   'input' | 'weight' | 'bias' | 'canvas' | 'output' | 'up' | 'flipped' | 'gatherOutput' | 'overlap';
@@ -373,7 +371,7 @@ function transposedCanvasGrids(c: TransposedContext): Pick<TransposedFigure, 'ca
               cell(
                 o.hideOutput ? '' : String(count),
                 isKept ? (isFocus ? 'active' : 'idle') : 'cropped',
-                !o.hideOutput && maxOverlap > 0 ? overlapFill(count / maxOverlap, o.theme) : null,
+                !o.hideOutput && maxOverlap > 0 ? countFill(count, maxOverlap, o.theme) : null,
                 false,
               ),
             );
@@ -638,12 +636,6 @@ function transposedCaption(c: TransposedContext): Pick<TransposedFigure, 'subjec
     }
   }
   return { subject, caption };
-}
-
-/** Overlap counts: viridis (colour-blind safe, sequential), washed for legibility. */
-function overlapFill(fraction: number, theme: 'light' | 'dark'): string {
-  const c = interpolateViridis(0.25 + 0.75 * fraction);
-  return theme === 'dark' ? interpolateRgb('#1b1e23', c)(0.7) : interpolateRgb('#ffffff', c)(0.55);
 }
 
 /** Lays the figure out for export: stamp view on top, the direct convolution below. */

@@ -4,16 +4,13 @@ import './restorePendingLink';
 import './startLesson';
 import './styles.css';
 import { afterFirstFrame } from './prerender/afterFirstFrame';
-import { whenPagePlaced } from './prerender/whenPagePlaced';
 
 /*
- * The page's entry, kept small on purpose, and loaded as an async module: it runs as soon as it
- * has arrived, which may be before the page has been parsed. The prerendered page is already in
- * `#root`, or soon will be; evaluating React and the app before the browser has painted it would
- * hold that first paint back. So the app's code (`boot.tsx`, fetched since the head was parsed:
- * the build lists it as a module preload) is evaluated only once this visit's page is in place
- * (`whenPagePlaced`) and a frame has been painted (`afterFirstFrame`), without waiting for the
- * browser to parse the other routes' pages.
+ * The page's entry, kept small on purpose. The prerendered page is already in `#root`; evaluating
+ * React and the app before the browser has painted it would hold that first paint back (a
+ * script that is ready when the HTML has been parsed runs before the first frame). So the app's
+ * code (`boot.tsx`, fetched since the head was parsed: the build lists it as a module preload)
+ * is evaluated only once a frame has been painted (`afterFirstFrame`).
  */
 
 /** Said in place of the page when the app's own code cannot be fetched (offline on a first visit). */
@@ -29,11 +26,12 @@ function showLoadFailure(root: HTMLElement): void {
   root.replaceChildren(message);
 }
 
-whenPagePlaced(document, (root) => {
+const root = document.getElementById('root');
+if (root) {
   afterFirstFrame(document, () => {
     import('./boot').then(
       ({ boot }) => boot(root),
       () => showLoadFailure(root),
     );
   });
-});
+}

@@ -134,7 +134,7 @@ export function prerenderPlugin(): Plugin {
             .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`)
             .join('');
           // Before the stylesheet: a script after it would wait for it to arrive.
-          const firstScript = html.search(/<script[^>]* type="module"|<link rel="stylesheet"/);
+          const firstScript = html.search(/<script type="module"|<link rel="stylesheet"/);
           const head = `${startPreloads}<script>${headScript()}</script>`;
           const page = (
             firstScript < 0

@@ -63,6 +63,9 @@ export async function paletteModule(path: string): Promise<string> {
   const { values, counts } = paletteTables();
   const source = `// Written by scripts/palettes.ts from d3-scale-chromatic: do not edit. See that script.
 
+/** Steps of the value scale on each side of zero. Neighbouring steps differ by less than the eye can tell apart in a cell. */
+export const VALUE_STEPS = ${VALUE_STEPS};
+
 /** PuOr, washed towards each theme's background: ${2 * VALUE_STEPS + 1} colours from −max to +max, six hex digits each. */
 export const VALUE_COLOURS = ${JSON.stringify(values)} as const;
 

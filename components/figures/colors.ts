@@ -1,7 +1,4 @@
-import { COUNT_COLOURS, VALUE_COLOURS } from './palettes';
-
-/** Steps on each side of zero. Neighbouring steps differ by less than the eye can tell apart in a cell. */
-const STEPS = 128;
+import { COUNT_COLOURS, VALUE_COLOURS, VALUE_STEPS } from './palettes';
 
 type Theme = 'light' | 'dark';
 
@@ -21,7 +18,7 @@ export function valueFill(maxAbs: number, theme: Theme): (v: number) => string {
   const table = VALUE_COLOURS[theme];
   return (v: number) => {
     const t = Number.isFinite(v) ? Math.max(-1, Math.min(1, v / m)) : 0;
-    return entry(table, Math.round((t + 1) * STEPS));
+    return entry(table, Math.round((t + 1) * VALUE_STEPS));
   };
 }
 

@@ -1,5 +1,8 @@
 // Written by scripts/palettes.ts from d3-scale-chromatic: do not edit. See that script.
 
+/** Steps of the value scale on each side of zero. Neighbouring steps differ by less than the eye can tell apart in a cell. */
+export const VALUE_STEPS = 128;
+
 /** PuOr, washed towards each theme's background: 257 colours from −max to +max, six hex digits each. */
 export const VALUE_COLOURS = {
   light:

@@ -2,8 +2,17 @@ import { COUNT_COLOURS, VALUE_COLOURS, VALUE_STEPS } from './palettes';
 
 type Theme = 'light' | 'dark';
 
-/** Colour `index` of a table of six hex digits per colour (`palettes.ts`). */
-const entry = (table: string, index: number) => `#${table.slice(6 * index, 6 * index + 6)}`;
+/** Each table of `palettes.ts` (six hex digits per colour) as CSS colours, made on first use. */
+const decoded = new Map<string, readonly string[]>();
+
+function coloursOf(table: string): readonly string[] {
+  let colours = decoded.get(table);
+  if (!colours) {
+    colours = Array.from({ length: table.length / 6 }, (_, i) => `#${table.slice(6 * i, 6 * i + 6)}`);
+    decoded.set(table, colours);
+  }
+  return colours;
+}
 
 /**
  * Cell fills: a diverging purple–orange scale (PuOr, readable with the common
@@ -15,10 +24,10 @@ const entry = (table: string, index: number) => `#${table.slice(6 * index, 6 * i
  */
 export function valueFill(maxAbs: number, theme: Theme): (v: number) => string {
   const m = maxAbs > 0 ? maxAbs : 1;
-  const table = VALUE_COLOURS[theme];
+  const colours = coloursOf(VALUE_COLOURS[theme]);
   return (v: number) => {
     const t = Number.isFinite(v) ? Math.max(-1, Math.min(1, v / m)) : 0;
-    return entry(table, Math.round((t + 1) * VALUE_STEPS));
+    return colours[Math.round((t + 1) * VALUE_STEPS)]!;
   };
 }
 
@@ -31,7 +40,7 @@ export function valueFill(maxAbs: number, theme: Theme): (v: number) => string {
 export function countFill(count: number, max: number, theme: Theme): string {
   const t = 0.25 + (0.75 * count) / (max > 0 ? max : 1);
   const index = Math.max(0, Math.min(255, Math.floor(t * 256)));
-  return entry(COUNT_COLOURS[theme], Number.isFinite(index) ? index : 0);
+  return coloursOf(COUNT_COLOURS[theme])[Number.isFinite(index) ? index : 0]!;
 }
 
 /**

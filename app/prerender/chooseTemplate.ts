@@ -81,9 +81,11 @@ export function chooseTemplate(
     }
   }
   if (theme === null) theme = prefersDark ? 'dark' : 'light';
+  // Written only when they differ: the chooser runs once per route, and each write, even of the
+  // same value, would have the browser restyle and lay out the whole page again.
   const html = doc.documentElement;
-  html.lang = lang;
-  html.dataset.theme = theme;
+  if (html.lang !== lang) html.lang = lang;
+  if (html.dataset.theme !== theme) html.dataset.theme = theme;
   const id = `${route}/${lang}/${theme}`;
   let page = doc.getElementById(`prerendered-${id}`);
   // Pages are prerendered in the light theme only (`app/prerender/renderRoutes.tsx`): in another

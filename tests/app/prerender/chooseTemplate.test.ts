@@ -100,6 +100,18 @@ describe('chooseTemplate: the prerendered page a link opens with', () => {
     expect(root().querySelectorAll('p')).toHaveLength(1);
   });
 
+  it('leaves <html lang> and data-theme untouched in the later copies, so the page is not restyled once per route', () => {
+    choose('#/conv', ['zh-CN'], true);
+    const writes = new MutationObserver(() => undefined);
+    writes.observe(doc.documentElement, { attributes: true });
+    choose('#/conv', ['zh-CN'], true);
+    choose('#/matrix', ['zh-CN'], true);
+    expect(writes.takeRecords()).toEqual([]);
+    writes.disconnect();
+    expect(doc.documentElement.lang).toBe('zh-CN');
+    expect(doc.documentElement.dataset.theme).toBe('dark');
+  });
+
   it("does nothing before the link's template has been parsed, and puts it in place once it has", () => {
     const later = doc.getElementById('prerendered-conv/en/light') as HTMLScriptElement;
     later.remove();

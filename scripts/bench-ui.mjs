@@ -25,7 +25,9 @@
 // "interactive": that takeover, or the end of the last long task (> 50 ms) before the main thread
 // stays free of them for 3 s if later (the idea of Lighthouse's Time to Interactive). Budgets (DESIGN.md): every route
 // paints no later than the reference in the same run, and on the phone a lesson is interactive
-// within 1.5 s. `BENCH_UI_ONLY=load` measures only the first loads.
+// within 1.5 s. `BENCH_UI_ONLY=load` measures only the first loads; `BENCH_UI_SPLIT=1` adds the
+// phone profile's halves alone (its CPU with a local network, its network with a full-speed CPU),
+// to tell which one a lesson's first load waits on.
 // Two references: a no-op key press (Shift) shows the floor of the method itself, and the same
 // arrow key on a bare page (a number input that updates one line of text) shows what the browser
 // alone costs on this machine. Numbers only: nothing asserts.
@@ -233,6 +235,7 @@ const PHONE_NETWORK = {
 const CPU_SLOWDOWN = 4;
 const LOAD_RUNS = Math.max(1, Number(process.env.BENCH_UI_LOADS ?? 5));
 const ONLY_LOADS = process.env.BENCH_UI_ONLY === 'load';
+const SPLIT_PHONE = process.env.BENCH_UI_SPLIT === '1';
 const LOAD_BUDGET_MS = 1500;
 const QUIET_MS = 3000;
 
@@ -296,8 +299,15 @@ function watchLoad({ quietMs, selector }) {
 
 const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 const PROFILES = [
-  { name: 'desktop', device: DESKTOP, network: null },
-  { name: 'phone', device: PHONE, network: PHONE_NETWORK },
+  { name: 'desktop', device: DESKTOP, network: null, cpu: CPU_SLOWDOWN },
+  { name: 'phone', device: PHONE, network: PHONE_NETWORK, cpu: CPU_SLOWDOWN },
+  // The phone profile's two halves, each alone (`BENCH_UI_SPLIT=1`): which one a load waits on.
+  ...(SPLIT_PHONE
+    ? [
+        { name: 'phone, CPU only', device: PHONE, network: null, cpu: CPU_SLOWDOWN },
+        { name: 'phone, network only', device: PHONE, network: PHONE_NETWORK, cpu: 1 },
+      ]
+    : []),
 ];
 const GRID_CELL = '[role="grid"] [role="gridcell"]';
 
@@ -311,7 +321,7 @@ async function coldLoad(browser, url, selector, profile) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
     const reported = page.waitForEvent('console', {
       predicate: (m) => m.text().startsWith('convlab-load '),
       timeout: 120_000,
@@ -550,7 +560,7 @@ try {
       const network = profile.network ? '150 ms RTT, 1.6 Mbit/s' : 'local network';
       const { width, height } = profile.device.viewport;
       console.log(
-        `\nFirst load, ${profile.name} profile (${CPU_SLOWDOWN}× CPU, ${network}, ${width}×${height}), median of ${LOAD_RUNS} cold loads, ms:`,
+        `\nFirst load, ${profile.name} profile (${profile.cpu}× CPU, ${network}, ${width}×${height}), median of ${LOAD_RUNS} cold loads, ms:`,
       );
       printLoadTable(profile, results);
     }

@@ -21,9 +21,12 @@
 // throttling: 4× slower CPU, 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up, 390×844 at 2×
 // scale with touch. Each load reports the first contentful paint, the first paint that shows
 // its content (a lesson's grid cells, the landing page's lesson path, the reference's grid), the
-// first paint after the app took the page over (a prerendered page is inert until then) and
-// "interactive": that takeover, or the end of the last long task (> 50 ms) before the main thread
-// stays free of them for 3 s if later (the idea of Lighthouse's Time to Interactive). Budgets (DESIGN.md): every route
+// first paint after the app took the page over (a prerendered page is inert until then), for a
+// lesson the moment its figure was made live ("figure ready", the app's `convlab:figure-ready`
+// User Timing mark: React hydrates the lesson after the page around it, and until then a tap on
+// the figure waits) and "interactive": the latest of these, or the end of the last long task
+// (> 50 ms) before the main thread stays free of them for 3 s if later (the idea of Lighthouse's
+// Time to Interactive). Budgets (DESIGN.md): every route
 // paints no later than the reference in the same run, and on the phone a lesson is interactive
 // within 1.5 s. `BENCH_UI_ONLY=load` measures only the first loads; `BENCH_UI_SPLIT=1` adds the
 // phone profile's halves alone (its CPU with a local network, its network with a full-speed CPU),
@@ -238,6 +241,8 @@ const ONLY_LOADS = process.env.BENCH_UI_ONLY === 'load';
 const SPLIT_PHONE = process.env.BENCH_UI_SPLIT === '1';
 const LOAD_BUDGET_MS = 1500;
 const QUIET_MS = 3000;
+/** The mark a lesson sets once its figure is live (`FIGURE_READY_MARK`, app/lessons/kit/LessonShell.tsx). */
+const FIGURE_READY_MARK = 'convlab:figure-ready';
 
 /**
  * Installed before the page's own scripts: notes long tasks, the first paint that shows
@@ -247,13 +252,19 @@ const QUIET_MS = 3000;
  * task and reports on the console. The bench never evaluates anything in the page while it loads,
  * so none of its own work is measured.
  */
-function watchLoad({ quietMs, selector }) {
+function watchLoad({ quietMs, selector, readyMark }) {
   const longTasks = [];
   let shown = NaN;
   let takenOver = NaN;
+  // A page without a figure has nothing to wait for.
+  let ready = readyMark ? NaN : 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push(e.startTime + e.duration);
   }).observe({ type: 'longtask', buffered: true });
+  if (readyMark)
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === readyMark && Number.isNaN(ready)) ready = e.startTime;
+    }).observe({ type: 'mark', buffered: true });
   const afterPaint = (then) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -265,11 +276,15 @@ function watchLoad({ quietMs, selector }) {
     });
   const report = () => {
     const lastEnd = longTasks.length ? Math.max(...longTasks) : 0;
-    if (!Number.isFinite(takenOver) || performance.now() - Math.max(lastEnd, takenOver) < quietMs)
+    if (
+      !Number.isFinite(takenOver) ||
+      !Number.isFinite(ready) ||
+      performance.now() - Math.max(lastEnd, takenOver, ready) < quietMs
+    )
       return void setTimeout(report, 100);
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-    const interactive = Math.max(shown, takenOver, lastEnd);
-    const result = { fcp, shown, takenOver, interactive, longTasks: longTasks.length };
+    const interactive = Math.max(shown, takenOver, ready, lastEnd);
+    const result = { fcp, shown, takenOver, ready: readyMark ? ready : NaN, interactive, longTasks: longTasks.length };
     console.debug(`convlab-load ${JSON.stringify(result)}`);
   };
   const prerendered = () => document.querySelector('#root[data-prerendered]') !== null;
@@ -312,11 +327,16 @@ const PROFILES = [
 const GRID_CELL = '[role="grid"] [role="gridcell"]';
 
 /** One cold load of `url` on a profile, until `selector` has been painted and the main thread is quiet. */
-async function coldLoad(browser, url, selector, profile) {
+async function coldLoad(browser, target, profile) {
+  const { url, selector } = target;
   const context = await browser.newContext({ ...profile.device, locale: 'en-US', serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    await page.addInitScript(watchLoad, { quietMs: QUIET_MS, selector });
+    await page.addInitScript(watchLoad, {
+      quietMs: QUIET_MS,
+      selector,
+      readyMark: target.lesson ? FIGURE_READY_MARK : null,
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -338,8 +358,7 @@ async function coldLoad(browser, url, selector, profile) {
 async function benchFirstLoads(browser, targets, profile) {
   const loads = targets.map(() => []);
   for (let i = 0; i < LOAD_RUNS; i++) {
-    for (const [t, target] of targets.entries())
-      loads[t].push(await coldLoad(browser, target.url, target.selector, profile));
+    for (const [t, target] of targets.entries()) loads[t].push(await coldLoad(browser, target, profile));
   }
   return targets.map((target, t) => {
     const med = (k) =>
@@ -352,6 +371,8 @@ async function benchFirstLoads(browser, targets, profile) {
       fcp: med('fcp'),
       shown: med('shown'),
       takenOver: med('takenOver'),
+      // Only a lesson has a figure to wait for.
+      ready: target.lesson ? med('ready') : NaN,
       interactive: med('interactive'),
       longTasks: med('longTasks'),
     };
@@ -388,6 +409,7 @@ function printLoadTable(profile, results) {
     'first contentful paint',
     'content painted',
     'app took over',
+    'figure ready',
     'interactive',
     'long tasks',
     'budget',
@@ -405,6 +427,7 @@ function printLoadTable(profile, results) {
       ms(r.fcp),
       ms(r.shown),
       ms(r.takenOver),
+      ms(r.ready),
       ms(r.interactive),
       String(r.longTasks),
       r.reference ? 'reference' : verdicts.join(', '),

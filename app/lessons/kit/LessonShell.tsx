@@ -1,4 +1,4 @@
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { EngineProblem, Suggestion } from '../../../engine';
 import { useAppStore } from '../../store/react';
 import { useFigureWords, type FigureWords } from './messages';
@@ -28,6 +28,19 @@ function suggestionName(t: FigureWords, own: Readonly<Record<string, string>>, s
   };
   const axis = s.axis === 'h' ? ` (${c.height})` : s.axis === 'w' ? ` (${c.width})` : '';
   return `${names[s.param] ?? s.param}${axis}`;
+}
+
+/** The User Timing mark a page's first figure sets once React has made it live. */
+export const FIGURE_READY_MARK = 'convlab:figure-ready';
+
+/**
+ * Marks, once per page, the moment the first figure can take input: its first render has been
+ * committed (on a prerendered page, hydrated: until then a tap waits for React). Load benchmarks
+ * and field measurements read it (`npm run bench:ui`).
+ */
+function markFigureReady(): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  if (performance.getEntriesByName(FIGURE_READY_MARK, 'mark').length === 0) performance.mark(FIGURE_READY_MARK);
 }
 
 /**
@@ -60,6 +73,7 @@ export function FigurePanel({
   children: ReactNode;
 }) {
   const t = useFigureWords();
+  useEffect(markFigureReady, []);
   return (
     <ErrorBoundary
       title={t.errors.figureFailed}

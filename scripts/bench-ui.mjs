@@ -284,7 +284,7 @@ function watchLoad({ quietMs, selector, readyMark }) {
       return void setTimeout(report, 100);
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
     const interactive = Math.max(shown, takenOver, ready, lastEnd);
-    const result = { fcp, shown, takenOver, ready: readyMark ? ready : NaN, interactive, longTasks: longTasks.length };
+    const result = { fcp, shown, takenOver, ready, interactive, longTasks: longTasks.length };
     console.debug(`convlab-load ${JSON.stringify(result)}`);
   };
   const prerendered = () => document.querySelector('#root[data-prerendered]') !== null;

@@ -13,7 +13,7 @@ describe('the security headers a static host sends', () => {
     expect(metaPolicy()).not.toContain('frame-ancestors');
   });
 
-  it('allow no inline or foreign script but the lesson preloader and the prerendered page chooser, pinned by their sha256', () => {
+  it("allow no inline or foreign script but the page chooser's two scripts (its definition in the head, its call after each route), pinned by their sha256", () => {
     const hashes = inlineScripts().map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
     expect(hashes).toHaveLength(2);
     expect(metaPolicy()).toContain(`script-src 'self' ${hashes.join(' ')};`);
